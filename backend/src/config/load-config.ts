@@ -1,0 +1,137 @@
+import type { z } from 'zod';
+import type { ActorMode } from '../policy/modes.js';
+import { EnvSchema, FeatureModesSchema, type TenantModePolicy } from './schema.js';
+import { flag } from './env-parsers.js';
+
+/** Per-feature env switches, keyed by lower-case feature name. */
+export interface FeatureSwitch {
+  enabled?: boolean;
+  modes?: ActorMode[];
+}
+
+export interface AccessCodeSources {
+  /** `VOZ_ACCESS_CODE_TABLE_JSON`, actor_mode left raw: the resolver normalises it. */
+  table: Record<string, { tenant_id: string; actor_mode?: unknown }>;
+  ownerMap: Record<string, string>;
+  clientMap: Record<string, string>;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  publicBaseUrl: string;
+  databaseUrl?: string;
+  dataDir: string;
+  seedDemo: boolean;
+  openai: {
+    apiKey?: string;
+    realtimeUrl: string;
+    baseUrl: string;
+    textModel: string;
+    dialect: 'ga' | 'beta';
+  };
+  twilioAuthToken?: string;
+  accessCodes: AccessCodeSources;
+  modePolicy: TenantModePolicy;
+  features: {
+    switches: Record<string, FeatureSwitch>;
+    tenantModes: Record<string, Record<string, ActorMode[]>>;
+  };
+  /** Server secret for keyed hashes and stream tokens; when absent one is kept under dataDir. */
+  secret?: string;
+  gate: { maxFailures: number; windowMinutes: number; lockoutMinutes: number };
+  chime: { enabled: boolean; triggerMs: number; everyMs: number; maxSeconds: number };
+  shutdownDrainMs: number;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+}
+
+/** A bad environment: the message is one line naming the variable and the problem. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const FEATURE_VAR = /^VOZ_FEATURE_([A-Z0-9_]+?)(_MODES)?$/;
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  // Empty strings count as unset, as shells and .env files often produce them.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    const where = issue.path.length > 1 ? ` (at ${issue.path.slice(1).join('.')})` : '';
+    throw new ConfigError(`${name}: ${issue.message}${where}`);
+  }
+  const e = parsed.data;
+  const features = parseFeatureSwitches(present);
+  const tenantModes: Record<string, Record<string, ActorMode[]>> = {};
+  for (const [tenant, byFeature] of Object.entries(e.VOZ_TENANT_FEATURE_MODES_JSON)) {
+    tenantModes[tenant] = Object.fromEntries(Object.entries(byFeature).map(([f, m]) => [f.toLowerCase(), m]));
+  }
+
+  return deepFreeze({
+    port: e.PORT,
+    host: e.HOST,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.VOZ_DATA_DIR,
+    seedDemo: e.VOZ_SEED_DEMO,
+    openai: {
+      apiKey: e.OPENAI_API_KEY,
+      realtimeUrl: e.OPENAI_REALTIME_URL,
+      baseUrl: e.OPENAI_BASE_URL.replace(/\/+$/, ''),
+      textModel: e.OPENAI_TEXT_MODEL,
+      dialect: e.VOZ_REALTIME_API,
+    },
+    twilioAuthToken: e.TWILIO_AUTH_TOKEN,
+    accessCodes: {
+      table: e.VOZ_ACCESS_CODE_TABLE_JSON,
+      ownerMap: e.VOZ_ACCESS_CODE_MAP_JSON,
+      clientMap: e.VOZ_CLIENT_ACCESS_CODE_MAP_JSON,
+    },
+    modePolicy: e.VOZ_TENANT_MODE_POLICY_JSON,
+    features: { switches: features, tenantModes },
+    secret: e.VOZ_SECRET,
+    gate: {
+      maxFailures: e.VOZ_GATE_MAX_FAILURES,
+      windowMinutes: e.VOZ_GATE_WINDOW_MINUTES,
+      lockoutMinutes: e.VOZ_GATE_LOCKOUT_MINUTES,
+    },
+    chime: {
+      enabled: e.VOICE_WAIT_CHIME_ENABLED,
+      triggerMs: e.VOICE_WAIT_SOUND_TRIGGER_MS,
+      everyMs: e.VOICE_WAIT_CHIME_EVERY_MS,
+      maxSeconds: e.VOICE_WAIT_CHIME_MAX_SECONDS,
+    },
+    shutdownDrainMs: e.VOZ_SHUTDOWN_DRAIN_MS,
+    logLevel: e.LOG_LEVEL,
+  });
+}
+
+function parseFeatureSwitches(env: Record<string, string | undefined>): Record<string, FeatureSwitch> {
+  const switches: Record<string, FeatureSwitch> = {};
+  for (const [key, raw] of Object.entries(env)) {
+    const m = FEATURE_VAR.exec(key);
+    if (!m || raw === undefined) continue;
+    const name = m[1]!.toLowerCase();
+    const entry = (switches[name] ??= {});
+    if (m[2]) {
+      const modes = FeatureModesSchema.safeParse(raw);
+      if (!modes.success) throw new ConfigError(`${key}: modes must be client, owner or client,owner (got "${raw}")`);
+      entry.modes = modes.data;
+    } else {
+      const on = flag.safeParse(raw);
+      if (!on.success) throw new ConfigError(`${key}: must be 0 or 1 (got "${raw}")`);
+      entry.enabled = on.data;
+    }
+  }
+  return switches;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}

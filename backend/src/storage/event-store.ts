@@ -1,0 +1,207 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, EventRow } from './schema.js';
+import {
+  ConcurrencyError,
+  type AppendRequest,
+  type AppendResult,
+  type Projection,
+  type Reactor,
+  type StoredEvent,
+  type StreamRef,
+  type Trx,
+} from './events.js';
+
+const UNIQUE_VIOLATION = '23505';
+const MAX_ANY_RETRIES = 20;
+const REPLAY_BATCH = 2000;
+
+/** Append-only event store over one `events` table, with inline projections and reactors. */
+export class EventStore {
+  readonly #db: Kysely<Database>;
+  readonly #projections: readonly Projection[];
+  readonly #reactors: readonly Reactor[];
+
+  constructor(db: Kysely<Database>, projections: readonly Projection[] = [], reactors: readonly Reactor[] = []) {
+    this.#db = db;
+    this.#projections = projections;
+    this.#reactors = reactors;
+    const names = new Set<string>();
+    for (const p of projections) {
+      if (names.has(p.name)) throw new Error(`projection ${p.name} is registered twice`);
+      names.add(p.name);
+    }
+  }
+
+  get projections(): readonly Projection[] {
+    return this.#projections;
+  }
+
+  /**
+   * Appends in one transaction with its projections and reactors. A version race fails with
+   * ConcurrencyError (numeric / no_stream) or is retried (`any`); an idempotency key already
+   * stored returns the stored events with `duplicate: true`.
+   */
+  async append(req: AppendRequest): Promise<AppendResult> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.#db.transaction().execute((trx) => this.appendIn(trx, req));
+      } catch (err) {
+        const constraint = uniqueViolation(err);
+        if (constraint === 'events_idempotency_key') {
+          const existing = await this.#findByKeys(this.#db, req);
+          if (existing) return existing;
+        }
+        if (constraint === 'events_stream_version_key') {
+          if ((req.expectedVersion ?? 'any') === 'any' && attempt < MAX_ANY_RETRIES) continue;
+          const actual = await this.streamVersion(req.stream);
+          throw new ConcurrencyError(req.stream, req.expectedVersion ?? 'any', actual);
+        }
+        throw err;
+      }
+    }
+  }
+
+  /** Append inside a caller's transaction (for a command that must also write elsewhere atomically). */
+  async appendIn(trx: Trx, req: AppendRequest): Promise<AppendResult> {
+    if (req.events.length === 0) throw new Error('append needs at least one event');
+    const existing = await this.#findByKeys(trx, req);
+    if (existing) return existing;
+
+    const current = await currentVersion(trx, req.stream);
+    const expected = req.expectedVersion ?? 'any';
+    if ((expected === 'no_stream' && current !== 0) || (typeof expected === 'number' && expected !== current)) {
+      throw new ConcurrencyError(req.stream, expected, current);
+    }
+
+    const now = new Date();
+    const rows = await trx
+      .insertInto('events')
+      .values(
+        req.events.map((e, i) => ({
+          tenant_id: req.tenantId,
+          stream_type: req.stream.type,
+          stream_id: req.stream.id,
+          version: current + i + 1,
+          type: e.type,
+          payload: JSON.stringify(e.payload),
+          metadata: JSON.stringify(e.metadata ?? {}),
+          idempotency_key: e.idempotencyKey ?? null,
+          occurred_at: e.occurredAt ?? now,
+        })),
+      )
+      .returningAll()
+      .execute();
+    const events = rows.map(toStoredEvent);
+    for (const event of events) await this.#dispatch(trx, event, true);
+    return { events, version: current + events.length, duplicate: false };
+  }
+
+  async readStream(stream: StreamRef): Promise<StoredEvent[]> {
+    const rows = await this.#db
+      .selectFrom('events')
+      .selectAll()
+      .where('stream_type', '=', stream.type)
+      .where('stream_id', '=', stream.id)
+      .orderBy('version')
+      .execute();
+    return rows.map(toStoredEvent);
+  }
+
+  async streamVersion(stream: StreamRef): Promise<number> {
+    return currentVersion(this.#db, stream);
+  }
+
+  /** Events in global order after `position`, optionally narrowed. */
+  async readAll(opts: { after?: number; tenantId?: string; types?: readonly string[]; limit?: number } = {}) {
+    let q = this.#db
+      .selectFrom('events')
+      .selectAll()
+      .where('position', '>', opts.after ?? 0)
+      .orderBy('position')
+      .limit(opts.limit ?? 1000);
+    if (opts.tenantId) q = q.where('tenant_id', '=', opts.tenantId);
+    if (opts.types?.length) q = q.where('type', 'in', [...opts.types]);
+    return (await q.execute()).map(toStoredEvent);
+  }
+
+  /** Empties a projection's tables and replays every event it handles, in one transaction. */
+  async rebuild(name: string): Promise<{ events: number }> {
+    const projection = this.#projections.find((p) => p.name === name);
+    if (!projection) throw new Error(`no projection named ${name}`);
+    return this.#db.transaction().execute(async (trx) => {
+      for (const table of projection.tables) await sql`delete from ${sql.table(table)}`.execute(trx);
+      let after = 0;
+      let count = 0;
+      for (;;) {
+        const rows = await trx
+          .selectFrom('events')
+          .selectAll()
+          .where('position', '>', after)
+          .where('type', 'in', [...projection.handles])
+          .orderBy('position')
+          .limit(REPLAY_BATCH)
+          .execute();
+        if (rows.length === 0) return { events: count };
+        for (const row of rows) await projection.apply(trx, toStoredEvent(row));
+        count += rows.length;
+        after = rows[rows.length - 1]!.position;
+      }
+    });
+  }
+
+  async #dispatch(trx: Trx, event: StoredEvent, react: boolean): Promise<void> {
+    for (const p of this.#projections) if (p.handles.includes(event.type)) await p.apply(trx, event);
+    if (!react) return;
+    for (const r of this.#reactors) if (r.handles.includes(event.type)) await r.react(trx, event);
+  }
+
+  async #findByKeys(db: Kysely<Database>, req: AppendRequest): Promise<AppendResult | undefined> {
+    const keys = req.events.map((e) => e.idempotencyKey).filter((k): k is string => !!k);
+    if (keys.length === 0) return undefined;
+    const rows = await db
+      .selectFrom('events')
+      .selectAll()
+      .where('tenant_id', '=', req.tenantId)
+      .where('idempotency_key', 'in', keys)
+      .orderBy('position')
+      .execute();
+    if (rows.length === 0) return undefined;
+    if (rows.length !== keys.length) {
+      throw new Error('an append mixed new events with already stored idempotency keys');
+    }
+    const events = rows.map(toStoredEvent);
+    return { events, version: Math.max(...events.map((e) => e.version)), duplicate: true };
+  }
+}
+
+async function currentVersion(db: Kysely<Database>, stream: StreamRef): Promise<number> {
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('stream_type', '=', stream.type)
+    .where('stream_id', '=', stream.id)
+    .executeTakeFirst();
+  return Number(row?.v ?? 0);
+}
+
+function uniqueViolation(err: unknown): string | undefined {
+  const e = err as { code?: string; constraint?: string } | undefined;
+  return e?.code === UNIQUE_VIOLATION ? (e.constraint ?? 'unknown') : undefined;
+}
+
+export function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    position: Number(row.position),
+    id: row.id,
+    tenantId: row.tenant_id,
+    streamType: row.stream_type,
+    streamId: row.stream_id,
+    version: row.version,
+    type: row.type,
+    payload: row.payload,
+    metadata: row.metadata,
+    idempotencyKey: row.idempotency_key,
+    occurredAt: new Date(row.occurred_at),
+    recordedAt: new Date(row.recorded_at),
+  };
+}

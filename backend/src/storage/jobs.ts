@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Database, JobRow } from './schema.js';
+
+export type JobHandler = (payload: Record<string, unknown>, job: { id: number; attempt: number }) => Promise<void>;
+
+export interface EnqueueOptions {
+  runAt?: Date;
+  maxAttempts?: number;
+  /** At most one job per key ever (e.g. `summary:<callSid>`); a second enqueue is a no-op. */
+  dedupeKey?: string;
+}
+
+/** Enqueue side; usable inside an event-append transaction so the job exists iff the event does. */
+export class JobQueue {
+  readonly #db: Kysely<Database>;
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  async enqueue(queue: string, payload: Record<string, unknown>, opts: EnqueueOptions = {}, db: Kysely<Database> = this.#db) {
+    await db
+      .insertInto('jobs')
+      .values({
+        queue,
+        payload: JSON.stringify(payload),
+        ...(opts.runAt ? { run_at: opts.runAt } : {}),
+        ...(opts.maxAttempts ? { max_attempts: opts.maxAttempts } : {}),
+        dedupe_key: opts.dedupeKey ?? null,
+      })
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .execute();
+  }
+}
+
+export interface WorkerOptions {
+  pollMs?: number;
+  /** A claimed job not finished within the lease is taken again by someone (at-least-once). */
+  leaseMs?: number;
+  batchSize?: number;
+  /** Delay before retry n (1-based). */
+  backoffMs?: (attempt: number) => number;
+  workerId?: string;
+  log?: Logger;
+}
+
+const defaultBackoff = (attempt: number) => Math.min(60_000, 500 * 2 ** (attempt - 1));
+
+/**
+ * Polls the jobs table with `FOR UPDATE SKIP LOCKED`, so several instances on one PostgreSQL
+ * share work without double-running a job; retries with backoff; dead-letters after max attempts.
+ */
+export class JobWorker {
+  readonly #db: Kysely<Database>;
+  readonly #handlers: Readonly<Record<string, JobHandler>>;
+  readonly #opts: Required<Omit<WorkerOptions, 'log'>> & { log?: Logger };
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<void> | undefined;
+  #stopped = true;
+
+  constructor(db: Kysely<Database>, handlers: Record<string, JobHandler>, opts: WorkerOptions = {}) {
+    this.#db = db;
+    this.#handlers = Object.freeze({ ...handlers });
+    this.#opts = {
+      pollMs: opts.pollMs ?? 500,
+      leaseMs: opts.leaseMs ?? 60_000,
+      batchSize: opts.batchSize ?? 5,
+      backoffMs: opts.backoffMs ?? defaultBackoff,
+      workerId: opts.workerId ?? randomUUID(),
+      log: opts.log,
+    };
+  }
+
+  start(): void {
+    if (!this.#stopped) return;
+    this.#stopped = false;
+    const tick = async () => {
+      if (this.#stopped) return;
+      this.#running = this.runOnce().then(
+        () => undefined,
+        (err: unknown) => this.#opts.log?.error({ err }, 'job poll failed'),
+      );
+      await this.#running;
+      if (!this.#stopped) this.#timer = setTimeout(tick, this.#opts.pollMs).unref();
+    };
+    this.#timer = setTimeout(tick, 0).unref();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    await this.#running;
+  }
+
+  /** Claims and runs one batch; returns how many jobs ran. */
+  async runOnce(): Promise<number> {
+    const queues = Object.keys(this.#handlers);
+    if (queues.length === 0) return 0;
+    const jobs = await this.#claim(queues);
+    for (const job of jobs) await this.#run(job);
+    return jobs.length;
+  }
+
+  async #claim(queues: string[]): Promise<JobRow[]> {
+    const { rows } = await sql<JobRow>`
+      update jobs set status = 'running', attempts = attempts + 1, locked_by = ${this.#opts.workerId},
+        locked_until = now() + make_interval(secs => ${this.#opts.leaseMs / 1000})
+      where id in (
+        select id from jobs
+        where queue in (${sql.join(queues)})
+          and ((status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now()))
+        order by run_at, id
+        limit ${this.#opts.batchSize}
+        for update skip locked)
+      returning *`.execute(this.#db);
+    return rows;
+  }
+
+  async #run(job: JobRow): Promise<void> {
+    const handler = this.#handlers[job.queue]!;
+    try {
+      await handler(job.payload, { id: Number(job.id), attempt: job.attempts });
+      await this.#db
+        .updateTable('jobs')
+        .set({ status: 'done', finished_at: new Date(), locked_until: null, last_error: null })
+        .where('id', '=', job.id)
+        .where('locked_by', '=', this.#opts.workerId)
+        .execute();
+    } catch (err) {
+      const dead = job.attempts >= job.max_attempts;
+      const message = err instanceof Error ? err.message : String(err);
+      this.#opts.log?.warn({ queue: job.queue, job: job.id, attempt: job.attempts, dead, error: message }, 'job failed');
+      await this.#db
+        .updateTable('jobs')
+        .set({
+          status: dead ? 'dead' : 'queued',
+          last_error: message.slice(0, 2000),
+          locked_until: null,
+          run_at: new Date(Date.now() + (dead ? 0 : this.#opts.backoffMs(job.attempts))),
+          finished_at: dead ? new Date() : null,
+        })
+        .where('id', '=', job.id)
+        .where('locked_by', '=', this.#opts.workerId)
+        .execute();
+    }
+  }
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026_11_25_001_foundation.js';
+
+/** Core migrations, a static record (no filesystem provider: bundling-safe). Features bring their own. */
+export const coreMigrations: Record<string, Migration> = {
+  '2026_11_25_001_foundation': foundation,
+};

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+export const VerticalSchema = z.enum(['restaurant', 'barbershop', 'generic']);
+export type Vertical = z.infer<typeof VerticalSchema>;
+
+/** E.164: a plus and up to 15 digits. Numbers are compared in this form only. */
+export const E164Schema = z.string().regex(/^\+[1-9]\d{6,14}$/, 'phone numbers must be E.164, like +15550100001');
+
+export const TenantSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{1,62}$/),
+  displayName: z.string().min(1),
+  vertical: VerticalSchema,
+  timeZone: z.string().refine(isValidTimeZone, 'unknown IANA time zone'),
+  phoneNumbers: z.array(E164Schema),
+  settings: z.record(z.string(), z.unknown()),
+});
+export type Tenant = z.infer<typeof TenantSchema>;
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Normalises what Twilio sends (`+1 555…`, spaces, dashes) to E.164, or undefined. */
+export function toE164(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const cleaned = raw.replace(/[\s().-]/g, '');
+  return E164Schema.safeParse(cleaned).success ? cleaned : undefined;
+}
