@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import pino from 'pino';
 import { startServer, type Runtime } from '../main.js';
 
@@ -13,8 +14,11 @@ export interface TestRuntimeOptions {
 
 /** The real server, as `npm start` composes it, on a throwaway database. */
 export async function startTestRuntime(opts: TestRuntimeOptions = {}): Promise<Runtime> {
+  // PUBLIC_BASE_URL must name the real port (signatures and stream URLs use it), so pick one first.
+  const port = opts.listen ? await freePort() : 0;
   const env: NodeJS.ProcessEnv = {
-    PORT: '0',
+    PORT: String(port),
+    ...(opts.listen ? { PUBLIC_BASE_URL: `http://127.0.0.1:${port}` } : {}),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
     VOZ_DATA_DIR: 'memory://',
@@ -28,4 +32,15 @@ export async function startTestRuntime(opts: TestRuntimeOptions = {}): Promise<R
     logger: pino({ level: env.LOG_LEVEL ?? 'silent' }),
   });
   return runtime;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
 }
