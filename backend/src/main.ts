@@ -49,9 +49,6 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
   const { db } = database;
   const registry = await loadFeatures();
 
-  const featureMigrations = Object.assign({}, ...registry.features.map((f) => f.migrations ?? {}));
-  await migrateToLatest(db, featureMigrations);
-
   const jobs = new JobQueue(db);
   const clock = () => new Date();
   const events = new EventStore(
@@ -61,15 +58,10 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
   );
   const ports: FeaturePorts = { db, events, jobs, clock, config, log };
   const tenants = new TenantRepository(db);
-
-  if (config.seedDemo) {
-    await seedDemoTenants(events);
-    for (const f of registry.features) await f.seedDemo?.(ports);
-  }
-
   const worker = new JobWorker(db, Object.assign({}, ...registry.features.map((f) => f.jobs?.(ports) ?? {})), { log });
-  if (opts.worker !== false) worker.start();
 
+  // The app serves /healthz at once; /readyz (and everything that needs the schema) waits for
+  // migrations and the demo seed below.
   const app = await buildApp({
     config,
     log,
@@ -77,10 +69,9 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
     registry,
     ports,
     tenants,
+    started: () => ready,
     isReady: async () => ready && (await db.selectFrom('tenants').select('id').limit(1).execute().then(() => true)),
   });
-  ready = true;
-
   const runtime: Runtime = {
     config,
     log,
@@ -96,9 +87,21 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
       await database.close();
     },
   };
-  if (opts.listen !== false) {
-    runtime.url = await app.listen({ port: config.port, host: config.host });
+  if (opts.listen !== false) runtime.url = await app.listen({ port: config.port, host: config.host });
+
+  try {
+    const featureMigrations = Object.assign({}, ...registry.features.map((f) => f.migrations ?? {}));
+    await migrateToLatest(db, featureMigrations);
+    if (config.seedDemo) {
+      await seedDemoTenants(events);
+      for (const f of registry.features) await f.seedDemo?.(ports);
+    }
+  } catch (err) {
+    await runtime.close().catch(() => undefined);
+    throw err;
   }
+  if (opts.worker !== false) worker.start();
+  ready = true;
   return runtime;
 }
 

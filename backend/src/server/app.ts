@@ -19,13 +19,16 @@ export interface AppDeps {
   ports: FeaturePorts;
   tenants: TenantRepository;
   isReady(): Promise<boolean>;
+  /** False until migrations and seeding are done: then only health routes answer (503 otherwise). */
+  started(): boolean;
 }
+
+const ALWAYS_SERVED = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** Builds the HTTP/WS app; never listens (tests use `inject`, main listens). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.log as FastifyServerOptions['loggerInstance'],
-    disableRequestLogging: true,
     trustProxy: true,
     bodyLimit: 1024 * 1024,
   });
@@ -36,6 +39,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.code(status).send({ error: status >= 500 ? 'internal' : 'bad_request', message: status >= 500 ? 'internal error' : (err as Error).message });
   });
 
+  app.addHook('onRequest', async (req, reply) => {
+    if (!deps.started() && !ALWAYS_SERVED.has(req.url.split('?')[0]!)) {
+      return reply.code(503).send({ error: 'starting', message: 'the server is starting' });
+    }
+  });
   await app.register(formbody);
   await app.register(websocket, { options: { maxPayload: 256 * 1024 } });
   await app.register(healthRoutes, { isReady: deps.isReady, metrics: deps.metrics });
