@@ -1,18 +1,25 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import { CatalogProvider } from './analytics/catalog-provider.js';
 import { ConfigError, loadConfig, type Config } from './config/load-config.js';
 import { loadFeatures, type FeatureRegistry } from './features/registry.js';
 import type { FeaturePorts } from './features/types.js';
 import { buildApp } from './server/app.js';
+import { drainAll, type Drainable } from './server/drain.js';
 import { openDatabase, type DatabaseHandle } from './storage/database.js';
 import { EventStore } from './storage/event-store.js';
 import { JobQueue, JobWorker } from './storage/jobs.js';
 import { migrateToLatest } from './storage/migrate.js';
+import { createStorageMetrics } from './storage/storage-metrics.js';
 import { seedDemoTenants } from './tenancy/demo-tenants.js';
 import { TenantRepository } from './tenancy/tenant-repository.js';
 import { tenantsProjection } from './tenancy/tenants-projection.js';
+import { callsProjection } from './calls/calls-projection.js';
+import { accessCodesProjection } from './tenancy/access-codes-projection.js';
+import { PhoneEntry } from './telephony/phone-entry.js';
 
 export interface Runtime {
   config: Config;
@@ -22,10 +29,18 @@ export interface Runtime {
   ports: FeaturePorts;
   app: FastifyInstance;
   worker: JobWorker;
+  /** Prometheus registry served at /metrics; modules register their metrics here. */
+  metrics: Registry;
   /** The address it listens on (after `listen`). */
   url?: string;
+  /** Work to let finish on shutdown (e.g. active calls), within `config.shutdownDrainMs`. */
+  addDrainable(d: Drainable): void;
+  /** Graceful: stop accepting, drain up to `shutdownDrainMs`, stop jobs, close the DB. Idempotent. */
   close(): Promise<void>;
 }
+
+/** The built web UI; the same relative place from backend/src and backend/dist. */
+const WEBUI_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../webui/out');
 
 export interface StartOptions {
   env?: NodeJS.ProcessEnv;
@@ -43,6 +58,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
   const log = opts.logger ?? pino({ level: config.logLevel, base: { svc: 'vozlia' } });
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
+  const storageMetrics = createStorageMetrics(metrics);
 
   let ready = false;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -53,12 +69,15 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
   const clock = () => new Date();
   const events = new EventStore(
     db,
-    [tenantsProjection, ...registry.features.flatMap((f) => f.projections ?? [])],
+    [tenantsProjection, accessCodesProjection, callsProjection, ...registry.features.flatMap((f) => f.projections ?? [])],
     registry.features.flatMap((f) => f.reactors?.({ jobs, clock }) ?? []),
+    storageMetrics,
   );
-  const ports: FeaturePorts = { db, events, jobs, clock, config, log };
+  const catalog = new CatalogProvider(db);
+  const ports: FeaturePorts = { db, events, jobs, clock, config, log, catalog };
   const tenants = new TenantRepository(db);
-  const worker = new JobWorker(db, Object.assign({}, ...registry.features.map((f) => f.jobs?.(ports) ?? {})), { log });
+  const phone = new PhoneEntry({ registry, ports, tenants, metrics, log });
+  const worker = new JobWorker(db, Object.assign({}, ...registry.features.map((f) => f.jobs?.(ports) ?? {})), { log, metrics: storageMetrics });
 
   // The app serves /healthz at once; /readyz (and everything that needs the schema) waits for
   // migrations and the demo seed below.
@@ -71,7 +90,11 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
     tenants,
     started: () => ready,
     isReady: async () => ready && (await db.selectFrom('tenants').select('id').limit(1).execute().then(() => true)),
+    webuiDir: WEBUI_DIR,
+    phone: phone.plugin,
   });
+  const drainables: Drainable[] = [];
+  let closing: Promise<void> | undefined;
   const runtime: Runtime = {
     config,
     log,
@@ -80,11 +103,20 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
     ports,
     app,
     worker,
-    async close() {
-      ready = false;
-      await app.close();
-      await worker.stop();
-      await database.close();
+    metrics,
+    addDrainable: (d) => void drainables.push(d),
+    close() {
+      closing ??= (async () => {
+        // Not ready: the balancer moves away, and new requests / media streams get 503.
+        ready = false;
+        // Stop accepting connections; open ones (calls) keep going while they drain.
+        if (app.server.listening) app.server.close(() => undefined);
+        const [outcome] = await Promise.all([drainAll(drainables, config.shutdownDrainMs), worker.stop()]);
+        if (outcome.timedOut.length || outcome.failed.length) log.warn(outcome, 'shutdown drain incomplete');
+        await app.close();
+        await database.close();
+      })();
+      return closing;
     },
   };
   if (opts.listen !== false) runtime.url = await app.listen({ port: config.port, host: config.host });
@@ -92,10 +124,13 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
   try {
     const featureMigrations = Object.assign({}, ...registry.features.map((f) => f.migrations ?? {}));
     await migrateToLatest(db, featureMigrations);
+    // The analytic views change only by migration: read their catalog once, here.
+    await catalog.refresh();
     if (config.seedDemo) {
       await seedDemoTenants(events);
       for (const f of registry.features) await f.seedDemo?.(ports);
     }
+    await phone.start();
   } catch (err) {
     await runtime.close().catch(() => undefined);
     throw err;

@@ -39,6 +39,8 @@ export interface Config {
   };
   /** Server secret for keyed hashes and stream tokens; when absent one is kept under dataDir. */
   secret?: string;
+  /** Bearer token for /api/admin/*; when absent only loopback clients may call it. */
+  adminToken?: string;
   gate: { maxFailures: number; windowMinutes: number; lockoutMinutes: number };
   chime: { enabled: boolean; triggerMs: number; everyMs: number; maxSeconds: number };
   shutdownDrainMs: number;
@@ -92,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     modePolicy: e.VOZ_TENANT_MODE_POLICY_JSON,
     features: { switches: features, tenantModes },
     secret: e.VOZ_SECRET,
+    adminToken: e.VOZ_ADMIN_TOKEN,
     gate: {
       maxFailures: e.VOZ_GATE_MAX_FAILURES,
       windowMinutes: e.VOZ_GATE_WINDOW_MINUTES,

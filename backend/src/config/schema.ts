@@ -58,6 +58,8 @@ export const EnvSchema = z.object({
   VOZ_TENANT_MODE_POLICY_JSON: jsonString(TenantModePolicy).default({}),
   VOZ_TENANT_FEATURE_MODES_JSON: jsonString(TenantFeatureModes).default({}),
   VOZ_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** When set, /api/admin/* needs `Authorization: Bearer <token>`; unset: loopback clients only. */
+  VOZ_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   VOZ_GATE_MAX_FAILURES: intFromString(1, 100).default(5),
   VOZ_GATE_WINDOW_MINUTES: intFromString(1, 24 * 60).default(15),
   VOZ_GATE_LOCKOUT_MINUTES: intFromString(1, 24 * 60).default(15),

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely, Migration } from 'kysely';
 import type { Logger } from 'pino';
+import type { CatalogProvider } from '../analytics/catalog-provider.js';
 import type { Config } from '../config/load-config.js';
 import type { ActorMode } from '../policy/modes.js';
 import type { EventStore } from '../storage/event-store.js';
@@ -23,6 +24,8 @@ export interface FeatureManifest {
   defaultEnabled: boolean;
   /** Tools are offered only to tenants of these verticals; absent = every vertical. */
   verticals?: readonly Tenant['vertical'][];
+  /** Optional voice-prompt fragments by mode, merged by the mode policy (e.g. customer_greeting's protocol). */
+  prompt?: Partial<Record<ActorMode, { instructions?: string; greeting?: string }>>;
 }
 
 /** The ports the core hands a feature. Features never import each other. */
@@ -33,6 +36,11 @@ export interface FeaturePorts {
   clock: Clock;
   config: Config;
   log: Logger;
+  /**
+   * The analytics catalog of this runtime, loaded by main.ts after migrations and served from
+   * memory. Optional: ports composed without it (tests, benchmarks) read it per run.
+   */
+  catalog?: CatalogProvider;
 }
 
 export interface ToolCallContext {

@@ -10,6 +10,7 @@ import {
   type StreamRef,
   type Trx,
 } from './events.js';
+import type { StorageMetrics } from './storage-metrics.js';
 
 const UNIQUE_VIOLATION = '23505';
 const MAX_ANY_RETRIES = 20;
@@ -20,11 +21,18 @@ export class EventStore {
   readonly #db: Kysely<Database>;
   readonly #projections: readonly Projection[];
   readonly #reactors: readonly Reactor[];
+  readonly #metrics: StorageMetrics | undefined;
 
-  constructor(db: Kysely<Database>, projections: readonly Projection[] = [], reactors: readonly Reactor[] = []) {
+  constructor(
+    db: Kysely<Database>,
+    projections: readonly Projection[] = [],
+    reactors: readonly Reactor[] = [],
+    metrics?: StorageMetrics,
+  ) {
     this.#db = db;
     this.#projections = projections;
     this.#reactors = reactors;
+    this.#metrics = metrics;
     const names = new Set<string>();
     for (const p of projections) {
       if (names.has(p.name)) throw new Error(`projection ${p.name} is registered twice`);
@@ -47,7 +55,10 @@ export class EventStore {
         return await this.#db.transaction().execute((trx) => this.appendIn(trx, req));
       } catch (err) {
         const constraint = uniqueViolation(err);
-        if (constraint === 'events_idempotency_key') {
+        // A retry racing its own original loses on the key, the version or the version check
+        // (read committed: the key lookup ran before the original committed). Whichever it
+        // was, the stored events are the answer.
+        if (constraint || err instanceof ConcurrencyError) {
           const existing = await this.#findByKeys(this.#db, req);
           if (existing) return existing;
         }
@@ -93,6 +104,8 @@ export class EventStore {
       .execute();
     const events = rows.map(toStoredEvent);
     for (const event of events) await this.#dispatch(trx, event, true);
+    // Counted once inserted and handled; a caller's transaction may still roll back (rare).
+    for (const event of events) this.#metrics?.eventsAppended(event.type, 1);
     return { events, version: current + events.length, duplicate: false };
   }
 

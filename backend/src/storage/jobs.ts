@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database, JobRow } from './schema.js';
+import type { StorageMetrics } from './storage-metrics.js';
 
 export type JobHandler = (payload: Record<string, unknown>, job: { id: number; attempt: number }) => Promise<void>;
 
@@ -43,6 +44,7 @@ export interface WorkerOptions {
   backoffMs?: (attempt: number) => number;
   workerId?: string;
   log?: Logger;
+  metrics?: StorageMetrics;
 }
 
 const defaultBackoff = (attempt: number) => Math.min(60_000, 500 * 2 ** (attempt - 1));
@@ -54,7 +56,7 @@ const defaultBackoff = (attempt: number) => Math.min(60_000, 500 * 2 ** (attempt
 export class JobWorker {
   readonly #db: Kysely<Database>;
   readonly #handlers: Readonly<Record<string, JobHandler>>;
-  readonly #opts: Required<Omit<WorkerOptions, 'log'>> & { log?: Logger };
+  readonly #opts: Required<Omit<WorkerOptions, 'log' | 'metrics'>> & Pick<WorkerOptions, 'log' | 'metrics'>;
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> | undefined;
   #stopped = true;
@@ -69,6 +71,7 @@ export class JobWorker {
       backoffMs: opts.backoffMs ?? defaultBackoff,
       workerId: opts.workerId ?? randomUUID(),
       log: opts.log,
+      metrics: opts.metrics,
     };
   }
 
@@ -103,6 +106,17 @@ export class JobWorker {
   }
 
   async #claim(queues: string[]): Promise<JobRow[]> {
+    // A lease that ran out on the last allowed attempt: the worker died running it (perhaps
+    // because of it), so dead-letter it instead of crashing the next worker forever.
+    const expired = await sql<{ queue: string }>`
+      update jobs set status = 'dead', locked_until = null, finished_at = now(),
+        last_error = 'lease expired on the last attempt (worker died?)'
+      where id in (
+        select id from jobs
+        where queue in (${sql.join(queues)}) and status = 'running' and locked_until < now() and attempts >= max_attempts
+        for update skip locked)
+      returning queue`.execute(this.#db);
+    for (const { queue } of expired.rows) this.#opts.metrics?.jobFinished(queue, 'dead');
     const { rows } = await sql<JobRow>`
       update jobs set status = 'running', attempts = attempts + 1, locked_by = ${this.#opts.workerId},
         locked_until = now() + make_interval(secs => ${this.#opts.leaseMs / 1000})
@@ -127,6 +141,7 @@ export class JobWorker {
         .where('id', '=', job.id)
         .where('locked_by', '=', this.#opts.workerId)
         .execute();
+      this.#opts.metrics?.jobFinished(job.queue, 'done');
     } catch (err) {
       const dead = job.attempts >= job.max_attempts;
       const message = err instanceof Error ? err.message : String(err);
@@ -143,6 +158,7 @@ export class JobWorker {
         .where('id', '=', job.id)
         .where('locked_by', '=', this.#opts.workerId)
         .execute();
+      this.#opts.metrics?.jobFinished(job.queue, dead ? 'dead' : 'retry');
     }
   }
 }

@@ -54,6 +54,9 @@ class PGliteDriver implements Driver {
     const previous = this.#queue;
     this.#queue = previous.then(() => next);
     await previous;
+    // PGlite runs in this thread and its queries resolve as microtasks: without a macrotask turn
+    // here a long chain of queries (migrations, a seed) starves sockets, /healthz and call audio.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     this.#connection.release = release;
     return this.#connection;
   }

@@ -1,0 +1,130 @@
+import { Counter, type Registry } from 'prom-client';
+import type { Logger } from 'pino';
+import type { Kysely } from 'kysely';
+import type { FeatureRegistry } from '../features/registry.js';
+import type { FeaturePorts } from '../features/types.js';
+import type { ActorMode, TenantMode } from '../policy/modes.js';
+import type { Database } from '../storage/schema.js';
+import type { TenantRepository } from '../tenancy/tenant-repository.js';
+import type { Admission, CallContext, RealtimeToolSpec } from '../voice/call-context.js';
+import type { CallLifecycle } from './call-lifecycle.js';
+import { issueStreamToken, verifyStreamToken, type Signer } from './stream-token.js';
+import type { StreamTokenStore } from './stream-token-store.js';
+import type { ToolRouter } from './tool-router.js';
+
+export interface AdmissionDeps {
+  db: Kysely<Database>;
+  sign: Signer;
+  tokens: StreamTokenStore;
+  tenants: TenantRepository;
+  registry: FeatureRegistry;
+  router: ToolRouter;
+  lifecycle: CallLifecycle;
+  ports: FeaturePorts;
+  metrics: Registry;
+  log: Logger;
+  now?: () => number;
+}
+
+export interface StreamGrant {
+  tenantId: string;
+  actorMode: ActorMode;
+  tenantMode: TenantMode;
+  callSid: string;
+}
+
+/**
+ * Issues the per-call stream token (telephony) and admits the media stream that presents it
+ * (Flow A's upgrade). Admission verifies the MAC and expiry, consumes the nonce once across
+ * instances, loads the tenant, decides policy once, and builds the CallContext.
+ */
+export class StreamAdmission {
+  readonly #d: AdmissionDeps;
+  readonly #now: () => number;
+  readonly #outcomes: Counter<'outcome' | 'reason'>;
+
+  constructor(deps: AdmissionDeps) {
+    this.#d = deps;
+    this.#now = deps.now ?? Date.now;
+    this.#outcomes = new Counter({
+      name: 'voz_stream_admissions_total',
+      help: 'Media stream admissions by outcome and refusal reason',
+      labelNames: ['outcome', 'reason'],
+      registers: [deps.metrics],
+    });
+  }
+
+  issue(g: StreamGrant): string {
+    return issueStreamToken(this.#d.sign, { tenant_id: g.tenantId, actor_mode: g.actorMode, tenant_mode: g.tenantMode, rid: g.callSid }, this.#now()).token;
+  }
+
+  readonly admit = async (token: string): Promise<Admission> => {
+    const checked = verifyStreamToken(this.#d.sign, token, this.#now());
+    if (!checked.ok) return this.#refuse(checked.reason);
+    const c = checked.claims;
+    if (!(await this.#d.tokens.consume(c.nonce, c.rid, new Date(c.exp)))) return this.#refuse('replayed');
+    const tenant = await this.#d.tenants.get(c.tenant_id);
+    if (!tenant) return this.#refuse('unknown_tenant');
+
+    const decision = this.#d.router.decide(tenant, c.actor_mode);
+    const log = this.#d.log.child({ callSid: c.rid, tenantId: tenant.id, actorMode: decision.actorMode, tenantMode: c.tenant_mode });
+    const [tools, callerNumber] = await Promise.all([
+      this.#toolSpecs(decision.allowedTools, tenant),
+      this.#callerNumber(c.rid),
+      this.#d.lifecycle.connected({ callSid: c.rid, tenantId: tenant.id, actorMode: decision.actorMode, tenantMode: c.tenant_mode }),
+    ]);
+    void this.#d.tokens.prune(new Date(this.#now())).catch(() => undefined);
+
+    const router = this.#d.router;
+    const lifecycle = this.#d.lifecycle;
+    const context: CallContext = {
+      tenantId: tenant.id,
+      actorMode: decision.actorMode,
+      tenantMode: c.tenant_mode,
+      callSid: c.rid,
+      ...(callerNumber ? { callerNumber } : {}),
+      instructions: decision.instructions,
+      greeting: decision.greeting,
+      voice: decision.voice ?? '',
+      tools,
+      invokeTool: (name, args, meta) =>
+        router.invoke(name, args, {
+          tenant,
+          actorMode: decision.actorMode,
+          source: 'voice',
+          callSid: c.rid,
+          ...(callerNumber ? { callerNumber } : {}),
+          signal: meta.signal,
+          log,
+        }),
+      onCallEnded: (record) => {
+        // Off the audio loop: one append, errors logged (never thrown into the session).
+        void lifecycle.recorded(record).catch((err: unknown) => log.error({ event: 'call_record_failed', err }, 'could not write the call record'));
+      },
+      log,
+    };
+    this.#outcomes.inc({ outcome: 'admitted', reason: '' });
+    log.info({ event: 'stream_admitted', tools: decision.allowedTools }, 'media stream admitted');
+    return { ok: true, claims: { tenantId: tenant.id, actorMode: c.actor_mode, tenantMode: c.tenant_mode, callSid: c.rid }, context };
+  };
+
+  #refuse(reason: string): Admission {
+    this.#outcomes.inc({ outcome: 'refused', reason });
+    return { ok: false, reason };
+  }
+
+  async #toolSpecs(names: readonly string[], tenant: Parameters<ToolRouter['decide']>[0]): Promise<RealtimeToolSpec[]> {
+    const specs: RealtimeToolSpec[] = [];
+    for (const name of names) {
+      const owned = this.#d.registry.tool(name);
+      if (!owned) continue;
+      specs.push({ type: 'function', name, description: owned.tool.description, parameters: await owned.tool.parameters(tenant, this.#d.ports) });
+    }
+    return specs;
+  }
+
+  async #callerNumber(callSid: string): Promise<string | undefined> {
+    const row = await this.#d.db.selectFrom('calls').select('from_number').where('call_sid', '=', callSid).executeTakeFirst();
+    return row?.from_number ?? undefined;
+  }
+}

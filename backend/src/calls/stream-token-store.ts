@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../storage/schema.js';
+import '../telephony/phone-entry-tables.js';
+
+/** Used nonces are kept a while past expiry, then pruned. */
+const PRUNE_AFTER_MS = 60 * 60_000;
+
+/** Single use across instances: a nonce is consumed by inserting it under a unique key. */
+export class StreamTokenStore {
+  readonly #db: Kysely<Database>;
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  /** True the first time a nonce is consumed; false on any replay. */
+  async consume(nonce: string, callSid: string, expiresAt: Date): Promise<boolean> {
+    const row = await this.#db
+      .insertInto('stream_token_uses')
+      .values({ nonce, call_sid: callSid, expires_at: expiresAt })
+      .onConflict((oc) => oc.column('nonce').doNothing())
+      .returning('nonce')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async prune(now: Date): Promise<void> {
+    await this.#db.deleteFrom('stream_token_uses').where('expires_at', '<', new Date(now.getTime() - PRUNE_AFTER_MS)).execute();
+  }
+}

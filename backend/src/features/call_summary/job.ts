@@ -1,0 +1,59 @@
+import OpenAI from 'openai';
+import type { FeaturePorts } from '../../features/types.js';
+import type { JobHandler } from '../../storage/jobs.js';
+import { CALL_ENDED, CALL_SUMMARIZED, callStream, type CallSummarized } from './events.js';
+import { deterministicSummary, summaryPrompt, type CallFacts } from './summarize.js';
+
+const ACTION_TYPES = ['order.placed', 'appointment.requested'];
+const OPENAI_TIMEOUT_MS = 20_000;
+const MAX_SUMMARY_CHARS = 1000;
+
+/** Job: summarise one call (OpenAI text model when a key is configured) and append `call.summarized` once. */
+export function summarizeJob(ports: FeaturePorts): JobHandler {
+  return async (payload) => {
+    const callSid = String(payload.callSid);
+    const tenantId = String(payload.tenantId);
+    const stream = await ports.events.readStream(callStream(callSid));
+    if (stream.some((e) => e.type === CALL_SUMMARIZED)) return;
+    const facts = await gatherFacts(ports, callSid, stream);
+    let summary: CallSummarized = { callSid, tenantId, summary: deterministicSummary(facts), method: 'deterministic' };
+    if (ports.config.openai.apiKey) {
+      // A model failure throws: the job retries with backoff, then dead-letters.
+      summary = { ...summary, summary: await modelSummary(ports, facts), method: 'openai' };
+    }
+    await ports.events.append({
+      tenantId,
+      stream: callStream(callSid),
+      events: [{ type: CALL_SUMMARIZED, payload: summary, idempotencyKey: `summary:${callSid}`, metadata: { actor_mode: 'system', call_sid: callSid, source: 'call_summary' } }],
+    });
+  };
+}
+
+async function gatherFacts(ports: FeaturePorts, callSid: string, stream: { type: string; payload: Record<string, unknown> }[]): Promise<CallFacts> {
+  const ended = stream.find((e) => e.type === CALL_ENDED);
+  const transcript = stream.flatMap((e) => (Array.isArray(e.payload.transcript) ? (e.payload.transcript as { role: string; text: string }[]) : []));
+  const actions = await ports.db
+    .selectFrom('events')
+    .select(['type', 'payload'])
+    .where('type', 'in', ACTION_TYPES)
+    .where((eb) => eb(eb.ref('metadata', '->>').key('call_sid'), '=', callSid))
+    .orderBy('position')
+    .execute();
+  const duration = ended?.payload.durationSeconds;
+  return { durationSeconds: typeof duration === 'number' ? duration : null, transcript, actions };
+}
+
+async function modelSummary(ports: FeaturePorts, facts: CallFacts): Promise<string> {
+  const client = new OpenAI({ apiKey: ports.config.openai.apiKey, baseURL: ports.config.openai.baseUrl, timeout: OPENAI_TIMEOUT_MS, maxRetries: 1 });
+  const prompt = summaryPrompt(facts);
+  const res = await client.chat.completions.create({
+    model: ports.config.openai.textModel,
+    messages: [
+      { role: 'system', content: prompt.system },
+      { role: 'user', content: prompt.user },
+    ],
+  });
+  const text = res.choices[0]?.message?.content?.trim();
+  if (!text) throw new Error('the text model returned no summary');
+  return text.slice(0, MAX_SUMMARY_CHARS);
+}

@@ -1,0 +1,63 @@
+import { sql } from 'kysely';
+import type { Projection, StoredEvent, Trx } from '../../storage/events.js';
+import { toE164 } from '../../tenancy/tenant.js';
+import { APPOINTMENT_REQUESTED, CALL_RECEIVED, ORDER_PLACED, OWNER_CONTACT_REMOVED, OWNER_CONTACT_UPSERTED, type OwnerContactUpserted } from './events.js';
+import './tables.js';
+
+/** Tenants not yet known (shared-line gate) carry this id; they have no customers. */
+const NO_TENANT = '_shared';
+
+/** `contacts`: customers per tenant keyed by E.164 phone, from calls, orders and appointments. */
+export const contactsProjection: Projection = {
+  name: 'contacts',
+  handles: [CALL_RECEIVED, ORDER_PLACED, APPOINTMENT_REQUESTED],
+  tables: ['contacts'],
+  async apply(trx: Trx, event: StoredEvent) {
+    if (event.tenantId === NO_TENANT) return;
+    const p = event.payload as { from?: string; customerPhone?: string | null; customerName?: string | null };
+    const phone = toE164(event.type === CALL_RECEIVED ? p.from : (p.customerPhone ?? undefined));
+    if (!phone) return; // withheld or malformed numbers are skipped
+    const name = event.type === CALL_RECEIVED ? null : p.customerName?.trim() || null;
+    const counts = {
+      calls_count: event.type === CALL_RECEIVED ? 1 : 0,
+      orders_count: event.type === ORDER_PLACED ? 1 : 0,
+      appointments_count: event.type === APPOINTMENT_REQUESTED ? 1 : 0,
+    };
+    await trx
+      .insertInto('contacts')
+      .values({ tenant_id: event.tenantId, phone, name, first_seen_at: event.occurredAt, last_seen_at: event.occurredAt, ...counts })
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'phone']).doUpdateSet({
+          // The latest name given wins; a call alone never erases one.
+          name: sql`coalesce(excluded.name, contacts.name)`,
+          first_seen_at: sql`least(contacts.first_seen_at, excluded.first_seen_at)`,
+          last_seen_at: sql`greatest(contacts.last_seen_at, excluded.last_seen_at)`,
+          calls_count: sql`contacts.calls_count + excluded.calls_count`,
+          orders_count: sql`contacts.orders_count + excluded.orders_count`,
+          appointments_count: sql`contacts.appointments_count + excluded.appointments_count`,
+        }),
+      )
+      .execute();
+  },
+};
+
+/** `owner_contacts`: who at the business gets which notifications, on which channels. */
+export const ownerContactsProjection: Projection = {
+  name: 'owner_contacts',
+  handles: [OWNER_CONTACT_UPSERTED, OWNER_CONTACT_REMOVED],
+  tables: ['owner_contacts'],
+  async apply(trx: Trx, event: StoredEvent) {
+    const p = event.payload as unknown as OwnerContactUpserted;
+    if (!p.contactId) return;
+    if (event.type === OWNER_CONTACT_REMOVED) {
+      await trx.deleteFrom('owner_contacts').where('tenant_id', '=', event.tenantId).where('contact_id', '=', p.contactId).execute();
+      return;
+    }
+    const row = { name: p.name, phone: toE164(p.phone ?? undefined) ?? null, email: p.email ?? null, notify: JSON.stringify(p.notify ?? {}), updated_at: event.occurredAt };
+    await trx
+      .insertInto('owner_contacts')
+      .values({ tenant_id: event.tenantId, contact_id: p.contactId, ...row })
+      .onConflict((oc) => oc.columns(['tenant_id', 'contact_id']).doUpdateSet(row))
+      .execute();
+  },
+};

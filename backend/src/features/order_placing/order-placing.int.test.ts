@@ -1,0 +1,108 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FeaturePorts, ToolCallContext } from '../../features/types.js';
+import { featureMigrations, featurePorts } from '../../shared/feature-ports.js';
+import type { Database } from '../../storage/schema.js';
+import { seedDemoTenants } from '../../tenancy/demo-tenants.js';
+import { TenantRepository } from '../../tenancy/tenant-repository.js';
+import type { Tenant } from '../../tenancy/tenant.js';
+import { openMigratedTestDatabase, testDatabaseKinds, type TestDatabase } from '../../testing/test-db.js';
+import type { Kysely } from 'kysely';
+import { feature } from './index.js';
+
+// Tuesday 2026-12-01 18:00 in New York.
+const NOW = new Date('2026-12-01T23:00:00Z');
+
+describe.each(testDatabaseKinds())('order_placing on %s', (kind) => {
+  let handle: TestDatabase;
+  let ports: FeaturePorts;
+  let tenant: Tenant;
+  let seedMs = 0;
+  const ctx = (): ToolCallContext => ({
+    tenant,
+    actorMode: 'client',
+    source: 'voice',
+    callSid: 'CAtest0001',
+    callerNumber: '+15557770001',
+    signal: new AbortController().signal,
+    ports,
+    log: pino({ level: 'silent' }),
+  });
+
+  beforeAll(async () => {
+    handle = await openMigratedTestDatabase(kind, featureMigrations([feature]));
+    const db = handle.db as Kysely<Database>;
+    ports = featurePorts(db, [feature], { clock: () => NOW });
+    await seedDemoTenants(ports.events, new Date('2026-09-01T00:00:00Z'));
+    const t0 = performance.now();
+    await feature.seedDemo!(ports);
+    seedMs = performance.now() - t0;
+    tenant = (await new TenantRepository(db).get('demo_restaurant'))!;
+  });
+  afterAll(async () => handle?.close());
+
+  it('seeds the menu, the tax rate and 60 days of orders, once', async () => {
+    console.log(`order_placing seed on ${kind}: ${seedMs.toFixed(0)} ms`);
+    expect(tenant.settings.tax_rate_percent).toBe(8.875);
+    const items = await ports.db.selectFrom('menu_items').select('name').where('tenant_id', '=', 'demo_restaurant').execute();
+    expect(items.length).toBeGreaterThanOrEqual(15);
+    const count = async () => Number((await ports.db.selectFrom('orders').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    expect(before).toBeGreaterThan(120);
+    const statuses = await ports.db.selectFrom('orders').select('status').distinct().execute();
+    expect(statuses.map((s) => s.status).sort()).toEqual(['cancelled', 'completed']);
+    await feature.seedDemo!(ports);
+    expect(await count()).toBe(before);
+  });
+
+  it('offers the available item names as an enum', async () => {
+    const params = (await placeOrderTool().parameters(tenant, ports)) as { properties: { items: { items: { properties: { name: { enum: string[] } } } } } };
+    expect(params.properties.items.items.properties.name.enum).toContain('Margherita Pizza');
+  });
+
+  it('quotes, then places an order whose projection row and items are right', async () => {
+    const args = { items: [{ name: 'Margherita Pizza', quantity: 2, options: ['large'] }, { name: 'Tiramisu', quantity: 1 }], customer_name: 'Ada', fulfillment: 'pickup', requested_time: '2026-12-01T19:00' };
+    const quote = (await placeOrderTool().handler({ ...args, quote_only: true }, ctx())) as { ok: boolean; placed: boolean; total_cents: number; say: string };
+    expect(quote).toMatchObject({ ok: true, placed: false });
+    const subtotal = 2 * (1495 + 400) + 850;
+    const tax = Math.round((subtotal * 8.875) / 100);
+    expect(quote.total_cents).toBe(subtotal + tax);
+    expect(quote.say).toContain('2 Margherita Pizza (large) and 1 Tiramisu');
+    expect(await ports.db.selectFrom('orders').selectAll().where('call_sid', '=', 'CAtest0001').execute()).toHaveLength(0);
+
+    const r = (await placeOrderTool().handler(args, ctx())) as { ok: boolean; order_id: string };
+    expect(r.ok).toBe(true);
+    const row = await ports.db.selectFrom('orders').selectAll().where('id', '=', r.order_id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ tenant_id: 'demo_restaurant', call_sid: 'CAtest0001', customer_name: 'Ada', customer_phone: '+15557770001', fulfillment: 'pickup', status: 'placed', item_count: 3, subtotal_cents: subtotal, tax_cents: tax, total_cents: subtotal + tax, source: 'voice' });
+    expect(new Date(row.requested_for!).toISOString()).toBe('2026-12-02T00:00:00.000Z');
+    const lines = await ports.db.selectFrom('order_items').selectAll().where('order_id', '=', r.order_id).orderBy('line_no').execute();
+    expect(lines.map((l) => [l.item_name, l.category, l.quantity, l.unit_price_cents, l.options, l.line_total_cents])).toEqual([
+      ['Margherita Pizza', 'Pizza', 2, 1895, 'large', 3790],
+      ['Tiramisu', 'Desserts', 1, 850, null, 850],
+    ]);
+  });
+
+  it('refuses an unknown item and an off-hours pickup with a speakable reason', async () => {
+    const unknown = await placeOrderTool().handler({ items: [{ name: 'Sushi', quantity: 1 }], customer_name: 'Ada', fulfillment: 'pickup' }, ctx());
+    expect(unknown).toEqual({ ok: false, error: 'unknown_item', message: `Sorry, we don't have "Sushi" on our menu.` });
+    const late = await placeOrderTool().handler({ items: [{ name: 'Lasagna', quantity: 1 }], customer_name: 'Ada', fulfillment: 'pickup', requested_time: '2026-12-01T23:30' }, ctx());
+    expect(late).toMatchObject({ ok: false, error: 'kitchen_closed' });
+    expect((late as { message: string }).message).toMatch(/^Sorry, the kitchen is closed today at 11:30 PM\./);
+  });
+
+  it('rebuilds every projection to the same rows', async () => {
+    const snapshot = async () => ({
+      menus: await ports.db.selectFrom('menus').selectAll().orderBy('tenant_id').execute(),
+      items: await ports.db.selectFrom('menu_items').selectAll().orderBy('tenant_id').orderBy('item_id').execute(),
+      orders: await ports.db.selectFrom('orders').selectAll().orderBy('id').execute(),
+      lines: await ports.db.selectFrom('order_items').selectAll().orderBy('order_id').orderBy('line_no').execute(),
+    });
+    const live = await snapshot();
+    for (const p of feature.projections!) await ports.events.rebuild(p.name);
+    expect(await snapshot()).toEqual(live);
+  });
+});
+
+function placeOrderTool() {
+  return feature.tools!.find((t) => t.name === 'place_order')!;
+}

@@ -1,0 +1,177 @@
+/**
+ * Load generator for the bridge benchmark (child process, pinned to its own core). Plays
+ * both ends: N Twilio phones and the Realtime server. Prints `RT <port>`, waits for
+ * `GO <serverPort>` on stdin (or `GO direct` for the generator's own floor), then
+ * `MEASURE_START`, `MEASURE_END` and `RESULT <json>`.
+ *   node --import tsx bench/bridge/generator.ts <mode> <calls> <seconds>
+ */
+import type { AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
+import WebSocket, { WebSocketServer } from 'ws';
+import { DirectionStats } from './stats.js';
+import { audioOf, FRAME_MS, readStamp, stampedFrame } from './stamps.js';
+
+const [mode = 'bridge', callsArg = '100', secondsArg = '10'] = process.argv.slice(2);
+const N = Number(callsArg);
+const MEASURE_S = Number(secondsArg);
+const WARMUP_MS = 2000;
+const MAX_FRAMES = Math.ceil(((MEASURE_S * 1000 + WARMUP_MS + 5000) / FRAME_MS) * 1.2);
+
+interface RtConn {
+  ws: WebSocket;
+  call: number;
+  ready: boolean;
+}
+
+const inbound = new DirectionStats(MAX_FRAMES);
+const outbound = new DirectionStats(MAX_FRAMES);
+const sentIn = new Map<number, number>();
+const sentOut = new Map<number, number>();
+const rtByCall: (RtConn | undefined)[] = [];
+let measuring = false;
+let marksEchoed = 0;
+
+const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false });
+wss.on('connection', (ws) => {
+  const conn: RtConn = { ws, call: -1, ready: mode !== 'bridge' };
+  ws.on('error', () => undefined);
+  ws.on('message', (data) => {
+    const raw = data.toString();
+    if (!conn.ready && raw.startsWith('{"type":"session.update"')) conn.ready = true;
+    const audio = audioOf(raw);
+    if (!audio) return;
+    const s = readStamp(audio);
+    if (!s) return;
+    if (conn.call < 0) {
+      conn.call = s.call;
+      rtByCall[s.call] = conn;
+    }
+    inbound.received(s.call, s.seq, performance.now() - s.sentAt, measuring);
+  });
+});
+await new Promise<void>((r) => wss.once('listening', () => r()));
+const rtPort = (wss.address() as AddressInfo).port;
+process.stdout.write(`RT ${rtPort}\n`);
+
+const go = await new Promise<string>((resolve) => {
+  const rl = createInterface({ input: process.stdin });
+  rl.once('line', (l) => {
+    rl.close();
+    resolve(l.trim());
+  });
+});
+const target = go.split(' ')[1] ?? 'direct';
+
+const phones: WebSocket[] = [];
+await Promise.all(
+  Array.from({ length: N }, (_, i) => {
+    const url = target === 'direct' ? `ws://127.0.0.1:${rtPort}/` : `ws://127.0.0.1:${target}/twilio/media/bench-${i}`;
+    const ws = new WebSocket(url, { perMessageDeflate: false });
+    phones[i] = ws;
+    ws.on('error', () => undefined);
+    const streamSid = `MZbench${i}`;
+    ws.on('message', (data) => {
+      const raw = data.toString();
+      const markAt = raw.indexOf('"event":"mark"');
+      if (markAt >= 0) {
+        // Echo at once: the bench measures relay cost, not playback.
+        const k = raw.indexOf('"name":"') + 8;
+        ws.send(`{"event":"mark","sequenceNumber":"1","streamSid":"${streamSid}","mark":{"name":"${raw.slice(k, raw.indexOf('"', k))}"}}`);
+        marksEchoed++;
+        return;
+      }
+      const audio = audioOf(raw);
+      if (!audio) return;
+      const s = readStamp(audio);
+      if (!s) return;
+      if (s.call !== i) outbound.crossTalk++;
+      outbound.received(s.call, s.seq, performance.now() - s.sentAt, measuring);
+    });
+    return new Promise<void>((resolve, reject) => {
+      ws.once('open', () => {
+        ws.send(JSON.stringify({ event: 'connected', protocol: 'Call', version: '1.0.0' }));
+        ws.send(
+          JSON.stringify({
+            event: 'start',
+            sequenceNumber: '1',
+            streamSid,
+            start: {
+              accountSid: 'ACbench',
+              streamSid,
+              callSid: `CA${i}`,
+              tracks: ['inbound'],
+              customParameters: { tenant_id: 'bench', actor_mode: 'client', tenant_mode: 'dedicated', rid: `CA${i}` },
+              mediaFormat: { encoding: 'audio/x-mulaw', sampleRate: 8000, channels: 1 },
+            },
+          }),
+        );
+        resolve();
+      });
+      ws.once('close', () => reject(new Error(`phone ${i} closed`)));
+    });
+  }),
+);
+
+// Each call sends one frame per direction every 20 ms, calls spread evenly over the period.
+const seqIn = new Array<number>(N).fill(0);
+const seqOut = new Array<number>(N).fill(0);
+const t0 = performance.now() + 200;
+const nextDue = Array.from({ length: N }, (_, i) => t0 + (i * FRAME_MS) / N);
+let running = true;
+const tick = () => {
+  if (!running) return;
+  const now = performance.now();
+  for (let i = 0; i < N; i++) {
+    if (nextDue[i]! > now) continue;
+    nextDue[i]! += FRAME_MS;
+    const phone = phones[i]!;
+    const si = seqIn[i]!++;
+    phone.send(
+      `{"event":"media","sequenceNumber":"${si + 2}","media":{"track":"inbound","chunk":"${si + 1}","timestamp":"${si * FRAME_MS}","payload":"${stampedFrame(i, si, performance.now())}"},"streamSid":"MZbench${i}"}`,
+    );
+    sentIn.set(i, si + 1);
+    const rt = rtByCall[i];
+    if (rt && rt.ready) {
+      const so = seqOut[i]!++;
+      rt.ws.send(
+        `{"type":"response.output_audio.delta","event_id":"e${so}","response_id":"resp_${i}","item_id":"item_${i}","output_index":0,"content_index":0,"delta":"${stampedFrame(i, so, performance.now())}"}`,
+      );
+      sentOut.set(i, so + 1);
+    }
+  }
+  setTimeout(tick, 1);
+};
+tick();
+
+await sleep(WARMUP_MS);
+const cpu0 = process.cpuUsage();
+const w0 = performance.now();
+measuring = true;
+const fromIn = new Map(seqIn.map((s, i) => [i, s]));
+const fromOut = new Map(seqOut.map((s, i) => [i, s]));
+process.stdout.write('MEASURE_START\n');
+await sleep(MEASURE_S * 1000);
+measuring = false;
+process.stdout.write('MEASURE_END\n');
+const cpu = process.cpuUsage(cpu0);
+const wall = performance.now() - w0;
+running = false;
+await sleep(500);
+
+const result = {
+  mode,
+  calls: N,
+  seconds: MEASURE_S,
+  inbound: { ...inbound.summary(), lost: inbound.lost(sentIn, fromIn), reordered: inbound.reordered, duplicated: inbound.duplicated },
+  outbound: { ...outbound.summary(), lost: outbound.lost(sentOut, fromOut), reordered: outbound.reordered, duplicated: outbound.duplicated, crossTalk: outbound.crossTalk },
+  marksEchoed,
+  generatorCpuShare: (cpu.user + cpu.system) / 1000 / wall,
+};
+process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+for (const p of phones) p.terminate();
+wss.close();
+process.exit(0);
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
