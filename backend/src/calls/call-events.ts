@@ -12,6 +12,9 @@ export const CALL_MISSED = 'call.missed';
 export const CALL_RECORDED = 'call.recorded';
 export const TOOL_REFUSED = 'tool.refused';
 
+/** Appended by the call_summary feature after the call; the calls projection copies the text. */
+export const CALL_SUMMARIZED = 'call.summarized';
+
 export const CALL_EVENT_TYPES = [
   CALL_RECEIVED,
   CALL_GATE_FAILED,

@@ -11,6 +11,7 @@ import {
   CALL_MISSED,
   CALL_RECEIVED,
   CALL_RECORDED,
+  CALL_SUMMARIZED,
   type CallConnected,
   type CallEnded,
   type CallGatePassed,
@@ -27,7 +28,7 @@ type CallChanges = Updateable<CallsTable>;
  */
 export const callsProjection: Projection = {
   name: 'calls',
-  handles: CALL_EVENT_TYPES,
+  handles: [...CALL_EVENT_TYPES, CALL_SUMMARIZED],
   tables: ['calls'],
   async apply(trx: Trx, event: StoredEvent) {
     const sid = (event.payload as { callSid?: unknown }).callSid;
@@ -83,6 +84,13 @@ export const callsProjection: Projection = {
           barge_ins: count(p.bargeIns),
           first_audio_ms: typeof p.firstAssistantAudioMs === 'number' ? Math.round(p.firstAssistantAudioMs) : null,
         });
+      }
+      case CALL_SUMMARIZED: {
+        const summary = (event.payload as { summary?: unknown }).summary;
+        // Only a call we know of gets a summary; a summary never creates a call row.
+        if (typeof summary !== 'string') return;
+        await trx.updateTable('calls').set({ summary }).where('call_sid', '=', callSid).execute();
+        return;
       }
     }
   },

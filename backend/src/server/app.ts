@@ -53,9 +53,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return reply.code(503).send({ error: 'starting', message: 'the server is starting' });
     }
   });
-  // Every /api/admin/* route, wherever registered: bearer token, or loopback only when none is set.
+  // Every /api/admin/* and /api/features/* route, wherever registered: bearer token, or loopback
+  // only when none is set. Feature routes are the owner portal's API; until portal sign-in
+  // exists they are operator-only rather than open.
   const guardAdmin = adminGuard(deps.config.adminToken);
-  const isAdmin = (path: string | undefined) => path !== undefined && /^\/api\/admin(\/|$|\?)/i.test(path);
+  const isAdmin = (path: string | undefined) => path !== undefined && /^\/api\/(admin|features)(\/|$|\?)/i.test(path);
   app.addHook('onRequest', async (req, reply) => {
     // The matched route pattern too, so an encoded or oddly cased URL cannot slip past.
     if (isAdmin(req.url) || isAdmin(req.routeOptions.url)) return guardAdmin(req, reply);

@@ -23,9 +23,8 @@ export async function appendHistoryOnce(
   if (seen || batches.length === 0) return { written: false, events: 0 };
   try {
     const events = await ports.db.transaction().execute(async (trx) => {
-      let count = 0;
-      for (const b of batches) count += (await ports.events.appendIn(trx, b)).events.length;
-      return count;
+      const results = await ports.events.appendManyIn(trx, batches);
+      return results.reduce((n, r) => n + r.events.length, 0);
     });
     return { written: true, events };
   } catch (err) {

@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database, EventRow } from './schema.js';
+import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Database, EventRow, EventsTable } from './schema.js';
 import {
   ConcurrencyError,
   type AppendRequest,
@@ -15,6 +15,8 @@ import type { StorageMetrics } from './storage-metrics.js';
 const UNIQUE_VIOLATION = '23505';
 const MAX_ANY_RETRIES = 20;
 const REPLAY_BATCH = 2000;
+/** Rows per multi-row insert: 9 columns × 500 stays far below PostgreSQL's 65,535 parameters. */
+const INSERT_CHUNK = 500;
 
 /** Append-only event store over one `events` table, with inline projections and reactors. */
 export class EventStore {
@@ -109,6 +111,64 @@ export class EventStore {
     return { events, version: current + events.length, duplicate: false };
   }
 
+  /**
+   * Appends to many streams inside a caller's transaction with a handful of statements instead
+   * of several per stream: one look-up of idempotency keys, one of stream versions, chunked
+   * multi-row inserts; projections and reactors then run per event, in order. Same rules as
+   * `appendIn` (a request whose keys are stored is returned as a duplicate).
+   */
+  async appendManyIn(trx: Trx, reqs: readonly AppendRequest[]): Promise<AppendResult[]> {
+    if (reqs.some((r) => r.events.length === 0)) throw new Error('append needs at least one event');
+    const duplicates = await this.#findManyByKeys(trx, reqs);
+    const fresh = reqs.filter((_, i) => !duplicates[i]);
+    const versions = await currentVersions(trx, fresh.map((r) => r.stream));
+    const now = new Date();
+    const planned: { req: AppendRequest; first: number }[] = [];
+    const rows: Insertable<EventsTable>[] = [];
+    for (const req of fresh) {
+      const key = streamKey(req.stream);
+      const current = versions.get(key) ?? 0;
+      const expected = req.expectedVersion ?? 'any';
+      if ((expected === 'no_stream' && current !== 0) || (typeof expected === 'number' && expected !== current)) {
+        throw new ConcurrencyError(req.stream, expected, current);
+      }
+      planned.push({ req, first: current + 1 });
+      req.events.forEach((e, i) =>
+        rows.push({
+          tenant_id: req.tenantId,
+          stream_type: req.stream.type,
+          stream_id: req.stream.id,
+          version: current + i + 1,
+          type: e.type,
+          payload: JSON.stringify(e.payload),
+          metadata: JSON.stringify(e.metadata ?? {}),
+          idempotency_key: e.idempotencyKey ?? null,
+          occurred_at: e.occurredAt ?? now,
+        }),
+      );
+      versions.set(key, current + req.events.length);
+    }
+    const stored: StoredEvent[] = [];
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = await trx.insertInto('events').values(rows.slice(i, i + INSERT_CHUNK)).returningAll().execute();
+      stored.push(...chunk.map(toStoredEvent));
+    }
+    stored.sort((a, b) => a.position - b.position);
+    for (const event of stored) await this.#dispatch(trx, event, true);
+    for (const event of stored) this.#metrics?.eventsAppended(event.type, 1);
+
+    let next = 0;
+    return reqs.map((req, i) => {
+      const dup = duplicates[i];
+      if (dup) return dup;
+      const { first } = planned[next++]!;
+      const events = stored.filter(
+        (e) => e.streamType === req.stream.type && e.streamId === req.stream.id && e.version >= first && e.version < first + req.events.length,
+      );
+      return { events, version: first + req.events.length - 1, duplicate: false };
+    });
+  }
+
   async readStream(stream: StreamRef): Promise<StoredEvent[]> {
     const rows = await this.#db
       .selectFrom('events')
@@ -168,6 +228,25 @@ export class EventStore {
     for (const r of this.#reactors) if (r.handles.includes(event.type)) await r.react(trx, event);
   }
 
+  async #findManyByKeys(db: Kysely<Database>, reqs: readonly AppendRequest[]): Promise<(AppendResult | undefined)[]> {
+    const keys = [...new Set(reqs.flatMap((r) => r.events.map((e) => e.idempotencyKey).filter((k): k is string => !!k)))];
+    const found = new Map<string, StoredEvent>();
+    for (let i = 0; i < keys.length; i += INSERT_CHUNK) {
+      const rows = await db.selectFrom('events').selectAll().where('idempotency_key', 'in', keys.slice(i, i + INSERT_CHUNK)).execute();
+      for (const r of rows) found.set(`${r.tenant_id}\u0000${r.idempotency_key}`, toStoredEvent(r));
+    }
+    return reqs.map((req) => {
+      const hits = req.events
+        .map((e) => e.idempotencyKey && found.get(`${req.tenantId}\u0000${e.idempotencyKey}`))
+        .filter((e): e is StoredEvent => !!e);
+      if (hits.length === 0) return undefined;
+      if (hits.length !== req.events.filter((e) => e.idempotencyKey).length) {
+        throw new Error('an append mixed new events with already stored idempotency keys');
+      }
+      return { events: hits, version: Math.max(...hits.map((e) => e.version)), duplicate: true };
+    });
+  }
+
   async #findByKeys(db: Kysely<Database>, req: AppendRequest): Promise<AppendResult | undefined> {
     const keys = req.events.map((e) => e.idempotencyKey).filter((k): k is string => !!k);
     if (keys.length === 0) return undefined;
@@ -196,6 +275,23 @@ async function currentVersion(db: Kysely<Database>, stream: StreamRef): Promise<
     .executeTakeFirst();
   return Number(row?.v ?? 0);
 }
+
+async function currentVersions(db: Kysely<Database>, streams: readonly StreamRef[]): Promise<Map<string, number>> {
+  const versions = new Map<string, number>();
+  const ids = [...new Set(streams.map((s) => s.id))];
+  for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
+    const rows = await db
+      .selectFrom('events')
+      .select((eb) => ['stream_type', 'stream_id', eb.fn.max('version').as('v')])
+      .where('stream_id', 'in', ids.slice(i, i + INSERT_CHUNK))
+      .groupBy(['stream_type', 'stream_id'])
+      .execute();
+    for (const r of rows) versions.set(streamKey({ type: r.stream_type, id: r.stream_id }), Number(r.v));
+  }
+  return versions;
+}
+
+const streamKey = (s: StreamRef) => `${s.type}\u0000${s.id}`;
 
 function uniqueViolation(err: unknown): string | undefined {
   const e = err as { code?: string; constraint?: string } | undefined;
