@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 // Frozen in time: never import app types here; later changes get a new migration.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations never see app types
+ 
 export async function up(db: Kysely<any>): Promise<void> {
   // Keyed hashes only (HMAC-SHA256 with the server secret): a dump never reveals a code.
   await db.schema
@@ -42,7 +42,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('stream_token_uses_expires_idx').on('stream_token_uses').column('expires_at').execute();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations never see app types
+ 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of ['stream_token_uses', 'gate_lockouts', 'gate_failures', 'access_codes']) {
     await db.schema.dropTable(t).ifExists().execute();
