@@ -93,7 +93,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
     webuiDir: WEBUI_DIR,
     phone: phone.plugin,
   });
-  const drainables: Drainable[] = [];
+  const drainables: Drainable[] = [{ name: 'calls', drain: () => phone.drain() }];
   let closing: Promise<void> | undefined;
   const runtime: Runtime = {
     config,

@@ -15,6 +15,7 @@ import { seedDemoAccessCodes } from '../tenancy/demo-access-codes.js';
 import type { TenantRepository } from '../tenancy/tenant-repository.js';
 import type { Admission } from '../voice/call-context.js';
 import { createVoiceMetrics } from '../voice/metrics.js';
+import { ActiveCalls } from '../voice/active-calls.js';
 import { mediaStreamRoute } from '../voice/media-stream-route.js';
 import { resolveVoiceOptions } from '../voice/options.js';
 import { GateLockouts } from './gate-lockouts.js';
@@ -38,6 +39,8 @@ export class PhoneEntry {
   readonly #d: PhoneEntryDeps;
   readonly router: ToolRouter;
   readonly lifecycle: CallLifecycle;
+  /** Calls on this instance; shutdown waits for them (`drain`). */
+  readonly activeCalls = new ActiveCalls();
   #services: PhoneServices | null = null;
 
   constructor(deps: PhoneEntryDeps) {
@@ -87,6 +90,11 @@ export class PhoneEntry {
     };
   }
 
+  /** Resolves when every call on this instance has ended (graceful shutdown). */
+  drain(): Promise<void> {
+    return this.activeCalls.idle();
+  }
+
   /** Twilio webhooks + the media-stream WebSocket, for `buildApp`. */
   readonly plugin: FastifyPluginAsync = async (app) => {
     const { ports, log, metrics } = this.#d;
@@ -99,6 +107,10 @@ export class PhoneEntry {
       chime: config.chime,
     });
     // `warn`: the request line would carry the (single-use) token in its URL.
-    await app.register(mediaStreamRoute, { options, admit: this.admit, metrics: createVoiceMetrics(metrics), log, logLevel: 'warn' });
+    await app.register(mediaStreamRoute, { options, admit: this.admit, metrics: createVoiceMetrics(metrics),
+      log,
+      activeCalls: this.activeCalls,
+      logLevel: 'warn',
+    });
   };
 }

@@ -1,3 +1,4 @@
+import type { ActiveCalls } from './active-calls.js';
 import type { Logger } from 'pino';
 import type { ActorMode, TenantMode } from '../policy/modes.js';
 import type { RealtimeDialectName } from './dialects/dialect.js';
@@ -96,4 +97,6 @@ export interface MediaStreamDeps {
   admit(token: string): Promise<Admission>;
   metrics: VoiceMetrics;
   log: Logger;
+  /** Where live calls are tracked, for a graceful drain; the route makes its own when absent. */
+  activeCalls?: ActiveCalls;
 }

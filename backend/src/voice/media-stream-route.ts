@@ -2,6 +2,7 @@ import websocket from '@fastify/websocket';
 import type { FastifyPluginAsync } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { MediaStreamDeps } from './call-context.js';
+import { ActiveCalls } from './active-calls.js';
 import { CallSession } from './call-session.js';
 import { chimeFrames } from './chime-tone.js';
 import { DialectState, dialectFor } from './dialects/dialect-state.js';
@@ -27,10 +28,10 @@ export const mediaStreamRoute: FastifyPluginAsync<MediaStreamDeps> = async (app,
   // Shared by every call of this process: what the server accepted, and the chime frames.
   const dialect = new DialectState(dialectFor(deps.options.dialect));
   const chime = deps.options.chime.enabled ? chimeFrames() : null;
-  const sessions = new Set<CallSession>();
+  const sessions = deps.activeCalls ?? new ActiveCalls();
 
   app.addHook('onClose', async () => {
-    for (const s of [...sessions]) s.end('server_shutdown');
+    sessions.endAll('server_shutdown');
   });
 
   app.get<{ Params: { '*': string } }>('/twilio/media/*', { websocket: true }, (socket: WebSocket, req) => {
