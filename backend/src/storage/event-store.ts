@@ -76,39 +76,8 @@ export class EventStore {
 
   /** Append inside a caller's transaction (for a command that must also write elsewhere atomically). */
   async appendIn(trx: Trx, req: AppendRequest): Promise<AppendResult> {
-    if (req.events.length === 0) throw new Error('append needs at least one event');
-    const existing = await this.#findByKeys(trx, req);
-    if (existing) return existing;
-
-    const current = await currentVersion(trx, req.stream);
-    const expected = req.expectedVersion ?? 'any';
-    if ((expected === 'no_stream' && current !== 0) || (typeof expected === 'number' && expected !== current)) {
-      throw new ConcurrencyError(req.stream, expected, current);
-    }
-
-    const now = new Date();
-    const rows = await trx
-      .insertInto('events')
-      .values(
-        req.events.map((e, i) => ({
-          tenant_id: req.tenantId,
-          stream_type: req.stream.type,
-          stream_id: req.stream.id,
-          version: current + i + 1,
-          type: e.type,
-          payload: JSON.stringify(e.payload),
-          metadata: JSON.stringify(e.metadata ?? {}),
-          idempotency_key: e.idempotencyKey ?? null,
-          occurred_at: e.occurredAt ?? now,
-        })),
-      )
-      .returningAll()
-      .execute();
-    const events = rows.map(toStoredEvent);
-    for (const event of events) await this.#dispatch(trx, event, true);
-    // Counted once inserted and handled; a caller's transaction may still roll back (rare).
-    for (const event of events) this.#metrics?.eventsAppended(event.type, 1);
-    return { events, version: current + events.length, duplicate: false };
+    const [result] = await this.appendManyIn(trx, [req]);
+    return result!;
   }
 
   /**
@@ -181,7 +150,7 @@ export class EventStore {
   }
 
   async streamVersion(stream: StreamRef): Promise<number> {
-    return currentVersion(this.#db, stream);
+    return (await currentVersions(this.#db, [stream])).get(streamKey(stream)) ?? 0;
   }
 
   /** Events in global order after `position`, optionally narrowed. */
@@ -229,11 +198,29 @@ export class EventStore {
   }
 
   async #findManyByKeys(db: Kysely<Database>, reqs: readonly AppendRequest[]): Promise<(AppendResult | undefined)[]> {
-    const keys = [...new Set(reqs.flatMap((r) => r.events.map((e) => e.idempotencyKey).filter((k): k is string => !!k)))];
+    const keysByTenant = new Map<string, Set<string>>();
+    for (const r of reqs) {
+      for (const e of r.events) {
+        if (!e.idempotencyKey) continue;
+        let keys = keysByTenant.get(r.tenantId);
+        if (!keys) keysByTenant.set(r.tenantId, (keys = new Set()));
+        keys.add(e.idempotencyKey);
+      }
+    }
     const found = new Map<string, StoredEvent>();
-    for (let i = 0; i < keys.length; i += INSERT_CHUNK) {
-      const rows = await db.selectFrom('events').selectAll().where('idempotency_key', 'in', keys.slice(i, i + INSERT_CHUNK)).execute();
-      for (const r of rows) found.set(`${r.tenant_id}\u0000${r.idempotency_key}`, toStoredEvent(r));
+    // Per tenant, so the look-up uses the (tenant_id, idempotency_key) unique index.
+    for (const [tenantId, keySet] of keysByTenant) {
+      const keys = [...keySet];
+      for (let i = 0; i < keys.length; i += INSERT_CHUNK) {
+        const rows = await db
+          .selectFrom('events')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('idempotency_key', 'in', keys.slice(i, i + INSERT_CHUNK))
+          .orderBy('position')
+          .execute();
+        for (const r of rows) found.set(`${r.tenant_id}\u0000${r.idempotency_key}`, toStoredEvent(r));
+      }
     }
     return reqs.map((req) => {
       const hits = req.events
@@ -248,45 +235,32 @@ export class EventStore {
   }
 
   async #findByKeys(db: Kysely<Database>, req: AppendRequest): Promise<AppendResult | undefined> {
-    const keys = req.events.map((e) => e.idempotencyKey).filter((k): k is string => !!k);
-    if (keys.length === 0) return undefined;
-    const rows = await db
-      .selectFrom('events')
-      .selectAll()
-      .where('tenant_id', '=', req.tenantId)
-      .where('idempotency_key', 'in', keys)
-      .orderBy('position')
-      .execute();
-    if (rows.length === 0) return undefined;
-    if (rows.length !== keys.length) {
-      throw new Error('an append mixed new events with already stored idempotency keys');
-    }
-    const events = rows.map(toStoredEvent);
-    return { events, version: Math.max(...events.map((e) => e.version)), duplicate: true };
+    const [found] = await this.#findManyByKeys(db, [req]);
+    return found;
   }
-}
-
-async function currentVersion(db: Kysely<Database>, stream: StreamRef): Promise<number> {
-  const row = await db
-    .selectFrom('events')
-    .select((eb) => eb.fn.max('version').as('v'))
-    .where('stream_type', '=', stream.type)
-    .where('stream_id', '=', stream.id)
-    .executeTakeFirst();
-  return Number(row?.v ?? 0);
 }
 
 async function currentVersions(db: Kysely<Database>, streams: readonly StreamRef[]): Promise<Map<string, number>> {
   const versions = new Map<string, number>();
-  const ids = [...new Set(streams.map((s) => s.id))];
-  for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
-    const rows = await db
-      .selectFrom('events')
-      .select((eb) => ['stream_type', 'stream_id', eb.fn.max('version').as('v')])
-      .where('stream_id', 'in', ids.slice(i, i + INSERT_CHUNK))
-      .groupBy(['stream_type', 'stream_id'])
-      .execute();
-    for (const r of rows) versions.set(streamKey({ type: r.stream_type, id: r.stream_id }), Number(r.v));
+  const idsByType = new Map<string, Set<string>>();
+  for (const s of streams) {
+    let ids = idsByType.get(s.type);
+    if (!ids) idsByType.set(s.type, (ids = new Set()));
+    ids.add(s.id);
+  }
+  // Per stream type, so the look-up uses the (stream_type, stream_id, version) unique index.
+  for (const [type, idSet] of idsByType) {
+    const ids = [...idSet];
+    for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
+      const rows = await db
+        .selectFrom('events')
+        .select((eb) => ['stream_id', eb.fn.max('version').as('v')])
+        .where('stream_type', '=', type)
+        .where('stream_id', 'in', ids.slice(i, i + INSERT_CHUNK))
+        .groupBy('stream_id')
+        .execute();
+      for (const r of rows) versions.set(streamKey({ type, id: r.stream_id }), Number(r.v));
+    }
   }
   return versions;
 }
