@@ -39,7 +39,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     // The media-stream token rides in the path (`/twilio/media/:token`, ~250 chars); default is 100.
-    maxParamLength: 1024,
+    routerOptions: { maxParamLength: 1024 },
   });
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof AppError) return reply.code(err.httpStatus).send({ error: err.code, message: err.message });
