@@ -80,11 +80,6 @@ export class CallSession {
   #frames = { in: 0, out: 0, marksOut: 0, marksIn: 0, badIn: 0, lateDeltasDropped: 0 };
   #chimes = 0;
 
-  /** Bound once: the slice callback of the hot path. */
-  #deltaItem = '';
-  #deltaResponse = '';
-  #deltaContent = 0;
-  readonly #emitSlice = (slice: string) => this.#sendAssistantFrame(slice);
 
   constructor(deps: CallSessionDeps) {
     this.#d = deps;
@@ -102,6 +97,7 @@ export class CallSession {
     this.#d.metrics.callStarted();
     this.#log.info({ event: 'call_started', dialect: this.#d.dialect.dialect.name }, 'call started');
     this.#d.twilio.attach({
+      media: (payload) => this.#onTwilioMedia(payload),
       message: (m) => this.#onTwilio(m),
       bad: (kind) => {
         this.#frames.badIn++;
@@ -159,14 +155,15 @@ export class CallSession {
 
   // ── Twilio side ────────────────────────────────────────────────────────────
 
-  #onTwilio(m: Exclude<TwilioInbound, { kind: 'malformed' }>): void {
+  #onTwilioMedia(payload: string): void {
+    if (this.#out === null) return this.#outOfOrder();
+    this.#frames.in++;
+    // Before the session is configured (and during a reconnect) caller audio is dropped.
+    if (this.#configured) this.#rt?.send(realtimeAppend(payload));
+  }
+
+  #onTwilio(m: Exclude<TwilioInbound, { kind: 'malformed' | 'media' }>): void {
     switch (m.kind) {
-      case 'media':
-        if (this.#out === null) return this.#outOfOrder();
-        this.#frames.in++;
-        // Before the session is configured (and during a reconnect) caller audio is dropped.
-        if (this.#configured) this.#rt?.send(realtimeAppend(m.payload));
-        return;
       case 'mark':
         if (this.#out === null) return this.#outOfOrder();
         this.#frames.marksIn++;
@@ -211,11 +208,25 @@ export class CallSession {
     this.#maybeConfigure();
   }
 
-  #sendAssistantFrame(slice: string): void {
-    const out = this.#out!;
-    const mark = this.#tracker.sent(this.#deltaItem, this.#deltaResponse, this.#deltaContent, base64ByteLength(slice), this.#now());
-    this.#d.twilio.sendMediaAndMark(out.media(slice), out.mark(mark));
+  /** One assistant frame; a mark follows it only when the tracker says one is due (sparse). */
+  #sendAssistantFrame(out: TwilioOutbound, slice: string, now: number): void {
+    const mark = this.#tracker.sent(base64ByteLength(slice), now);
     this.#frames.out++;
+    if (mark === null) {
+      this.#d.twilio.sendMedia(out.media(slice));
+      return;
+    }
+    this.#d.twilio.sendMediaAndMark(out.media(slice), out.mark(mark));
+    this.#frames.marksOut++;
+  }
+
+  /** End of an item's audio (or of a response): a mark so its last frames are confirmed. */
+  #markEndOfAudio(): void {
+    const out = this.#out;
+    if (out === null) return;
+    const mark = this.#tracker.markNow();
+    if (mark === null) return;
+    this.#d.twilio.send(out.mark(mark));
     this.#frames.marksOut++;
   }
 
@@ -327,6 +338,9 @@ export class CallSession {
     switch (e.kind) {
       case 'audioDelta':
         return this.#onAudioDelta(e);
+      case 'audioDone':
+        if (!this.#dropped.includes(e.responseId)) this.#markEndOfAudio();
+        return;
       case 'speechStarted':
         return this.#onSpeechStarted();
       case 'speechStopped':
@@ -338,6 +352,7 @@ export class CallSession {
         return;
       case 'responseDone':
         if (this.#activeResponseId === e.responseId) this.#activeResponseId = null;
+        if (!this.#dropped.includes(e.responseId)) this.#markEndOfAudio();
         if (this.#responseCreatePending && this.#activeResponseId === null) {
           this.#responseCreatePending = false;
           this.#rt?.send(this.#d.dialect.dialect.responseCreate({ modalities: this.#d.dialect.modalities }));
@@ -359,28 +374,28 @@ export class CallSession {
   }
 
   #onAudioDelta(e: Extract<ServerEvent, { kind: 'audioDelta' }>): void {
-    if (this.#out === null) return;
+    const out = this.#out;
+    if (out === null) return;
     if (this.#dropped.includes(e.responseId)) {
       this.#frames.lateDeltasDropped++;
       return;
     }
+    const now = this.#now();
     if (this.#firstAudioMs === null) {
-      this.#firstAudioMs = this.#now() - this.#streamStartedAt;
+      this.#firstAudioMs = now - this.#streamStartedAt;
       this.#d.metrics.firstAudio(this.#firstAudioMs / 1000);
     }
     if (this.#chime) {
       if (this.#chime.waiting) this.#stopWaiting();
       if (mustClearChimeBeforeAssistant({ chimeUnplayed: this.#tracker.hasUnplayedChime, assistantUnplayed: this.#tracker.hasUnplayedAssistant })) {
-        this.#d.twilio.send(this.#out.clear);
+        this.#d.twilio.send(out.clear);
         this.#tracker.discard();
       }
     }
-    this.#deltaItem = e.itemId;
-    this.#deltaResponse = e.responseId;
-    this.#deltaContent = e.contentIndex;
+    this.#tracker.beginDelta(e.itemId, e.responseId, e.contentIndex);
     const d = e.delta;
-    if (d.length <= OUT_FRAME_B64_CHARS) this.#emitSlice(d);
-    else for (let i = 0; i < d.length; i += OUT_FRAME_B64_CHARS) this.#emitSlice(d.slice(i, i + OUT_FRAME_B64_CHARS));
+    if (d.length <= OUT_FRAME_B64_CHARS) this.#sendAssistantFrame(out, d, now);
+    else for (let i = 0; i < d.length; i += OUT_FRAME_B64_CHARS) this.#sendAssistantFrame(out, d.slice(i, i + OUT_FRAME_B64_CHARS), now);
   }
 
   #onSpeechStarted(): void {
@@ -482,9 +497,16 @@ export class CallSession {
     if (!chime || !frames || this.#ended || this.#out === null) return;
     if (chime.take(this.#now()) && chimeMayPlay({ assistantUnplayed: this.#tracker.hasUnplayedAssistant, chimeUnplayed: this.#tracker.hasUnplayedChime })) {
       const now = this.#now();
-      for (let i = 0; i < frames.frames.length; i++) {
-        const mark = this.#tracker.sentChime(frames.bytesPerFrame[i]!, now);
-        this.#d.twilio.sendMediaAndMark(this.#out.media(frames.frames[i]!), this.#out.mark(mark));
+      const last = frames.frames.length - 1;
+      for (let i = 0; i < last; i++) {
+        this.#tracker.sentChime(frames.bytesPerFrame[i]!, now);
+        this.#d.twilio.sendMedia(this.#out.media(frames.frames[i]!));
+      }
+      // One mark per chime burst, after its last frame.
+      this.#tracker.sentChime(frames.bytesPerFrame[last]!, now);
+      const mark = this.#tracker.markNow();
+      if (mark !== null) {
+        this.#d.twilio.sendMediaAndMark(this.#out.media(frames.frames[last]!), this.#out.mark(mark));
         this.#frames.marksOut++;
       }
       this.#chimes++;

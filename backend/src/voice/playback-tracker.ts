@@ -1,10 +1,12 @@
 import { bytesToMs } from './mulaw-framing.js';
 
 /**
- * What the caller has actually heard, from echoed Twilio marks (pure; `now` is passed in).
- * Every frame sent to Twilio is followed by a mark; Twilio echoes it once the frame has
- * played, or at once when a `clear` discarded it. Mark names carry a generation bumped on
- * every clear, so echoes of discarded frames are recognised and ignored.
+ * What the caller has actually heard (pure; `now` is passed in). Marks are sparse: one after
+ * the first frame of an item, then about every MARK_EVERY_MS of audio, and at the end of an
+ * item (`markNow`). Between marks, what was heard is replayed exactly: the phone plays frames
+ * back to back, each starting at max(end of the previous one, the time it was sent).
+ * Mark names carry a generation bumped on every clear, so echoes of discarded frames are
+ * ignored. Per-frame state lives in preallocated typed arrays: no object per frame.
  */
 export interface Truncation {
   itemId: string;
@@ -18,35 +20,42 @@ export interface Interruption {
   responseIds: string[];
 }
 
-interface Frame {
-  seq: number;
-  name: string;
-  /** null for chime frames. */
-  itemId: string | null;
-  responseId: string | null;
-  contentIndex: number;
-  startMs: number;
-  durationMs: number;
-  sentAt: number;
-}
+/** Audio between two marks: each mark costs Twilio a read of its echo, so not per frame. */
+export const MARK_EVERY_MS = 200;
+const INITIAL_RING = 256;
+const CHIME = -1;
 
 interface ItemState {
+  itemId: string;
   responseId: string;
   contentIndex: number;
   sentMs: number;
-  playedMs: number;
+  /** Ms of this item in frames covered by echoed marks. */
+  ackedMs: number;
 }
 
 export class PlaybackTracker {
   #gen = 1;
-  #seq = 0;
   #prefixA = 'a1.';
   #prefixC = 'c1.';
-  #pending: Frame[] = [];
+
+  // Ring of frames not yet covered by an echoed mark; frame k lives at k & mask.
+  #dur = new Float64Array(INITIAL_RING);
+  #sentAt = new Float64Array(INITIAL_RING);
+  #item = new Int32Array(INITIAL_RING);
+  #mask = INITIAL_RING - 1;
+  /** Running frame counters: [#head, #tail) are pending. Never reset (names stay unique). */
   #head = 0;
-  #items = new Map<string, ItemState>();
-  #lastItemId: string | null = null;
-  #lastAckAt = 0;
+  #tail = 0;
+  /** Frames before this one are covered by a mark already sent. */
+  #markedUpTo = 0;
+  #sinceMarkMs = 0;
+  /** Echo time of the last mark of this generation; −∞ = nothing echoed since the last clear. */
+  #anchor = Number.NEGATIVE_INFINITY;
+
+  #items: ItemState[] = [];
+  #itemIndex = new Map<string, number>();
+  #cur = -1;
   #pendingAssistant = 0;
   #pendingChime = 0;
   #acks = 0;
@@ -68,75 +77,85 @@ export class PlaybackTracker {
     return this.#pendingChime > 0;
   }
 
-  /** Records an assistant frame about to be sent; returns the mark name to send after it. */
-  sent(itemId: string, responseId: string, contentIndex: number, bytes: number, now: number): string {
-    let item = this.#items.get(itemId);
-    if (!item) {
-      item = { responseId, contentIndex, sentMs: 0, playedMs: 0 };
-      this.#items.set(itemId, item);
+  /** Selects the item the following `sent` frames belong to (once per delta, not per frame). */
+  beginDelta(itemId: string, responseId: string, contentIndex: number): void {
+    const cur = this.#items[this.#cur];
+    if (cur !== undefined && cur.itemId === itemId) return;
+    let idx = this.#itemIndex.get(itemId);
+    if (idx === undefined) {
+      idx = this.#items.length;
+      this.#items.push({ itemId, responseId, contentIndex, sentMs: 0, ackedMs: 0 });
+      this.#itemIndex.set(itemId, idx);
     }
-    const durationMs = bytesToMs(bytes);
-    const seq = ++this.#seq;
-    const name = this.#prefixA + seq;
-    this.#pending.push({ seq, name, itemId, responseId, contentIndex, startMs: item.sentMs, durationMs, sentAt: now });
-    item.sentMs += durationMs;
-    this.#lastItemId = itemId;
+    this.#cur = idx;
+  }
+
+  /**
+   * Records an assistant frame of the current item about to be sent. Returns the mark name to
+   * send right after it, or null when no mark is due.
+   */
+  sent(bytes: number, now: number): string | null {
+    const item = this.#items[this.#cur];
+    if (item === undefined) throw new Error('PlaybackTracker.sent before beginDelta');
+    const ms = bytesToMs(bytes);
+    const first = item.sentMs === 0;
+    item.sentMs += ms;
+    this.#push(ms, now, this.#cur);
     this.#pendingAssistant++;
-    return name;
+    this.#sinceMarkMs += ms;
+    return first || this.#sinceMarkMs >= MARK_EVERY_MS ? this.#mark(this.#prefixA) : null;
   }
 
-  /** Records a chime frame about to be sent; returns its mark name. */
-  sentChime(bytes: number, now: number): string {
-    const seq = ++this.#seq;
-    const name = this.#prefixC + seq;
-    this.#pending.push({ seq, name, itemId: null, responseId: null, contentIndex: 0, startMs: 0, durationMs: bytesToMs(bytes), sentAt: now });
+  /** Records a chime frame about to be sent (follow the burst with `markNow`). */
+  sentChime(bytes: number, now: number): void {
+    const ms = bytesToMs(bytes);
+    this.#push(ms, now, CHIME);
     this.#pendingChime++;
-    return name;
+    this.#sinceMarkMs += ms;
   }
 
-  /** An echoed mark. Returns false for marks of an older generation or unknown names. */
+  /** A mark covering every frame sent so far, or null if they are all covered already. */
+  markNow(): string | null {
+    if (this.#markedUpTo === this.#tail) return null;
+    const last = this.#item[(this.#tail - 1) & this.#mask]!;
+    return this.#mark(last === CHIME ? this.#prefixC : this.#prefixA);
+  }
+
+  /** An echoed mark. Returns false for marks of another generation, unknown or stale names. */
   acked(name: string, now: number): boolean {
-    const head = this.#pending[this.#head];
-    let upTo: number;
-    if (head && head.name === name) {
-      upTo = head.seq;
-    } else {
-      const dot = name.indexOf('.');
-      if (dot < 2 || Number(name.slice(1, dot)) !== this.#gen) return false;
-      upTo = Number(name.slice(dot + 1));
-      if (!Number.isInteger(upTo)) return false;
-    }
-    let popped = false;
-    while (this.#head < this.#pending.length) {
-      const f = this.#pending[this.#head]!;
-      if (f.seq > upTo) break;
-      this.#head++;
-      popped = true;
-      if (f.itemId === null) {
-        this.#pendingChime--;
-      } else {
+    const k = parseMark(name, this.#gen);
+    if (k < this.#head || k >= this.#tail) return false;
+    while (this.#head <= k) {
+      const i = this.#head & this.#mask;
+      const it = this.#item[i]!;
+      if (it === CHIME) this.#pendingChime--;
+      else {
         this.#pendingAssistant--;
-        const item = this.#items.get(f.itemId);
-        if (item) item.playedMs = f.startMs + f.durationMs;
+        this.#items[it]!.ackedMs += this.#dur[i]!;
       }
+      this.#head++;
     }
-    if (!popped) return false;
     this.#acks++;
-    this.#lastAckAt = now;
-    this.#compact();
+    this.#anchor = now;
     return true;
   }
 
-  /** Milliseconds of `itemId` the caller has heard by `now` (acked + interpolation in the playing frame). */
+  /** Milliseconds of `itemId` the caller has heard by `now` (echoed marks + exact replay). */
   playedMs(itemId: string, now: number): number {
-    const item = this.#items.get(itemId);
-    if (!item) return 0;
-    const head = this.#pending[this.#head];
-    if (!head || head.itemId !== itemId) return item.playedMs;
-    // Playback of the head frame cannot start before it was sent (buffer may have run dry).
-    const startedAt = Math.max(this.#lastAckAt, head.sentAt);
-    const into = Math.min(Math.max(0, now - startedAt), head.durationMs);
-    return head.startMs + into;
+    const idx = this.#itemIndex.get(itemId);
+    if (idx === undefined) return 0;
+    const item = this.#items[idx]!;
+    let heard = item.ackedMs;
+    let t = this.#anchor;
+    for (let k = this.#head; k < this.#tail; k++) {
+      const i = k & this.#mask;
+      const start = Math.max(t, this.#sentAt[i]!);
+      if (start >= now) break;
+      const d = this.#dur[i]!;
+      if (this.#item[i] === idx) heard += Math.min(now - start, d);
+      t = start + d;
+    }
+    return Math.min(heard, item.sentMs);
   }
 
   /**
@@ -145,20 +164,23 @@ export class PlaybackTracker {
    */
   interrupt(now: number, responseActive: (responseId: string) => boolean): Interruption {
     const responseIds = new Set<string>();
-    let truncation: Truncation | null = null;
-    const head = this.#firstPendingAssistant();
-    const itemId = head?.itemId ?? this.#lastItemId;
-    if (itemId !== null) {
-      const item = this.#items.get(itemId);
-      if (item && (head !== undefined || responseActive(item.responseId))) {
-        const played = Math.min(this.playedMs(itemId, now), item.sentMs);
-        truncation = { itemId, contentIndex: item.contentIndex, audioEndMs: Math.floor(played) };
-        responseIds.add(item.responseId);
-      }
+    // The item being played: the first assistant frame not fully played by now.
+    let playing = -1;
+    let t = this.#anchor;
+    for (let k = this.#head; k < this.#tail; k++) {
+      const i = k & this.#mask;
+      const it = this.#item[i]!;
+      if (it !== CHIME) responseIds.add(this.#items[it]!.responseId);
+      const end = Math.max(t, this.#sentAt[i]!) + this.#dur[i]!;
+      if (playing < 0 && it !== CHIME && end > now) playing = it;
+      t = end;
     }
-    for (let i = this.#head; i < this.#pending.length; i++) {
-      const r = this.#pending[i]!.responseId;
-      if (r !== null) responseIds.add(r);
+    let truncation: Truncation | null = null;
+    const idx = playing >= 0 ? playing : this.#items.length - 1;
+    const item = this.#items[idx];
+    if (item !== undefined && (playing >= 0 || responseActive(item.responseId))) {
+      truncation = { itemId: item.itemId, contentIndex: item.contentIndex, audioEndMs: Math.floor(this.playedMs(item.itemId, now)) };
+      responseIds.add(item.responseId);
     }
     this.#reset();
     return { truncation, responseIds: [...responseIds] };
@@ -169,28 +191,76 @@ export class PlaybackTracker {
     this.#reset();
   }
 
-  #firstPendingAssistant(): Frame | undefined {
-    for (let i = this.#head; i < this.#pending.length; i++) if (this.#pending[i]!.itemId !== null) return this.#pending[i];
-    return undefined;
+  #push(ms: number, now: number, item: number): void {
+    if (this.#tail - this.#head > this.#mask) this.#grow();
+    const i = this.#tail & this.#mask;
+    this.#dur[i] = ms;
+    this.#sentAt[i] = now;
+    this.#item[i] = item;
+    this.#tail++;
+  }
+
+  #mark(prefix: string): string {
+    this.#markedUpTo = this.#tail;
+    this.#sinceMarkMs = 0;
+    return prefix + (this.#tail - 1);
+  }
+
+  /** Doubles the ring, keeping frame k at k & mask. */
+  #grow(): void {
+    const size = (this.#mask + 1) * 2;
+    const dur = new Float64Array(size);
+    const sentAt = new Float64Array(size);
+    const item = new Int32Array(size);
+    const mask = size - 1;
+    for (let k = this.#head; k < this.#tail; k++) {
+      const from = k & this.#mask;
+      const to = k & mask;
+      dur[to] = this.#dur[from]!;
+      sentAt[to] = this.#sentAt[from]!;
+      item[to] = this.#item[from]!;
+    }
+    this.#dur = dur;
+    this.#sentAt = sentAt;
+    this.#item = item;
+    this.#mask = mask;
   }
 
   #reset(): void {
     this.#gen++;
     this.#prefixA = `a${this.#gen}.`;
     this.#prefixC = `c${this.#gen}.`;
-    this.#pending = [];
-    this.#head = 0;
-    this.#items.clear();
-    this.#lastItemId = null;
+    this.#head = this.#tail;
+    this.#markedUpTo = this.#tail;
+    this.#sinceMarkMs = 0;
+    this.#anchor = Number.NEGATIVE_INFINITY;
+    this.#items = [];
+    this.#itemIndex.clear();
+    this.#cur = -1;
     this.#pendingAssistant = 0;
     this.#pendingChime = 0;
   }
+}
 
-  /** Keep the queue array from growing without bound; O(1) amortised. */
-  #compact(): void {
-    if (this.#head > 256 && this.#head * 2 > this.#pending.length) {
-      this.#pending = this.#pending.slice(this.#head);
-      this.#head = 0;
-    }
+/** Frame number `k` of a mark named `a<g>.<k>` / `c<g>.<k>` of generation `gen`, else −1. */
+function parseMark(name: string, gen: number): number {
+  const kind = name.charCodeAt(0);
+  if (kind !== 97 /* a */ && kind !== 99 /* c */) return -1;
+  let i = 1;
+  let g = 0;
+  let c = name.charCodeAt(i);
+  if (!(c >= 48 && c <= 57)) return -1; // NaN past the end
+  while (c >= 48 && c <= 57) {
+    g = g * 10 + (c - 48);
+    c = name.charCodeAt(++i);
   }
+  if (c !== 46 /* . */ || g !== gen) return -1;
+  let k = 0;
+  c = name.charCodeAt(++i);
+  if (!(c >= 48 && c <= 57)) return -1; // NaN past the end
+  while (c >= 48 && c <= 57) {
+    k = k * 10 + (c - 48);
+    c = name.charCodeAt(++i);
+  }
+  return i === name.length ? k : -1;
 }

@@ -24,6 +24,8 @@ export class RealtimeLeg {
     this.#ws = new WebSocket(opts.url, {
       headers: { Authorization: `Bearer ${opts.apiKey}`, ...opts.dialect.headers },
       perMessageDeflate: false,
+      // Our parser checks structure itself; bad UTF-8 could only garble a transcript.
+      skipUTF8Validation: true,
       handshakeTimeout: opts.handshakeTimeoutMs,
     });
     this.#ws.on('open', () => {

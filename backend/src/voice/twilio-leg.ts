@@ -1,11 +1,14 @@
 import type { Socket } from 'node:net';
 import type { RawData, WebSocket } from 'ws';
 import type { BadFrameKind } from './metrics.js';
-import { parseTwilioMessage, type TwilioInbound } from './twilio-wire.js';
+import { mediaPayload, parseTwilioMessage, type TwilioInbound } from './twilio-wire.js';
 
 /** Typed listener map of the Twilio leg; the leg catches anything a listener throws. */
 export interface TwilioLegEvents {
-  message: (m: Exclude<TwilioInbound, { kind: 'malformed' }>) => void;
+  /** Inbound audio (base64 μ-law), the hot path: no message object. */
+  media: (payload: string) => void;
+  /** Every other well-formed message (a malformed `media` included, as `malformed` → bad). */
+  message: (m: Exclude<TwilioInbound, { kind: 'malformed' | 'media' }>) => void;
   bad: (kind: BadFrameKind) => void;
   closed: (code: number) => void;
   listenerError: (err: unknown) => void;
@@ -62,6 +65,11 @@ export class TwilioLeg {
     socket?.uncork();
   }
 
+  /** A media frame with no mark after it (most frames: marks are sparse). */
+  sendMedia(media: string): void {
+    if (this.#ws.readyState === 1) this.#ws.send(media);
+  }
+
   send(text: string): void {
     if (this.#ws.readyState === 1) this.#ws.send(text);
   }
@@ -85,10 +93,21 @@ export class TwilioLeg {
     }
     if (isBinary || !Buffer.isBuffer(data)) return this.#bad(events, 'binary');
     if (data.length > this.#maxFrameBytes) return this.#bad(events, 'oversized');
-    const msg = parseTwilioMessage(data.toString());
+    const raw = data.toString();
+    const payload = mediaPayload(raw);
+    if (payload !== null) {
+      try {
+        events.media(payload);
+      } catch (err) {
+        this.#safe(() => events.listenerError(err));
+      }
+      return;
+    }
+    const msg = parseTwilioMessage(raw);
     if (msg.kind === 'malformed') return this.#bad(events, 'malformed');
     try {
-      events.message(msg);
+      if (msg.kind === 'media') events.media(msg.payload);
+      else events.message(msg);
     } catch (err) {
       this.#safe(() => events.listenerError(err));
     }

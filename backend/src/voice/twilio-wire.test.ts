@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { parseTwilioMessage, realtimeAppend, TwilioOutbound } from './twilio-wire.js';
+import { mediaPayload, parseTwilioMessage, realtimeAppend, TwilioOutbound } from './twilio-wire.js';
 
 describe('twilio wire', () => {
   it('extracts media payload without parsing and agrees with JSON.parse', () => {
     const payload = Buffer.alloc(160, 0xff).toString('base64');
     const raw = JSON.stringify({ event: 'media', sequenceNumber: '3', media: { track: 'inbound', chunk: '1', timestamp: '5', payload }, streamSid: 'MZ1' });
     expect(parseTwilioMessage(raw)).toEqual({ kind: 'media', payload });
+    expect(mediaPayload(raw)).toBe(payload);
+  });
+
+  it('mediaPayload declines anything but a plain media message (the caller then parses)', () => {
+    expect(mediaPayload('{"event":"mark","mark":{"name":"a1.2"}}')).toBeNull();
+    expect(mediaPayload('{"event":"media","media":{"payload":""}}')).toBeNull();
+    expect(mediaPayload('{"event":"media","media":{"payload":"AA\\u0041A"}}')).toBeNull();
+    expect(mediaPayload('[{"event":"media"}]')).toBeNull();
+    // key order differs: the slow path still reads it
+    expect(mediaPayload('{"media":{"payload":"AAAA"},"event":"media"}')).toBeNull();
+    expect(parseTwilioMessage('{"media":{"payload":"AAAA"},"event":"media"}')).toEqual({ kind: 'media', payload: 'AAAA' });
   });
 
   it('parses marks, start, stop, dtmf, and rejects junk', () => {

@@ -24,8 +24,21 @@ function stringAfter(raw: string, key: string, from: number): string | null {
   const end = raw.indexOf('"', start);
   if (end < 0) return null;
   // A backslash means an escaped value: not our fast path.
-  if (raw.lastIndexOf('\\', end) >= start) return null;
+  const bs = raw.indexOf('\\', start);
+  if (bs >= 0 && bs < end) return null;
   return raw.slice(start, end);
+}
+
+/**
+ * The hot path: the payload of a well-formed `media` message, or null for anything else
+ * (then use `parseTwilioMessage`). No object is allocated.
+ */
+export function mediaPayload(raw: string): string | null {
+  if (raw.charCodeAt(0) !== 123 /* { */) return null;
+  const e = raw.indexOf(EVENT_KEY);
+  if (e < 0 || !raw.startsWith('media"', e + EVENT_KEY.length)) return null;
+  const payload = stringAfter(raw, PAYLOAD_KEY, e);
+  return payload !== null && payload.length > 0 ? payload : null;
 }
 
 export function parseTwilioMessage(raw: string): TwilioInbound {

@@ -1,5 +1,6 @@
 import type {
   ResponseAudioDeltaEvent,
+  ResponseAudioDoneEvent,
   ResponseAudioTranscriptDoneEvent,
   ResponseCreateEvent,
   SessionUpdateEvent,
@@ -10,6 +11,7 @@ import { parseServerEvent, type DialectEventNames } from './parse-server-event.j
 /** Beta Realtime (`OpenAI-Beta: realtime=v1`): flat session, `g711_ulaw`, `modalities`. */
 const NAMES: DialectEventNames = {
   audioDelta: 'response.audio.delta' satisfies ResponseAudioDeltaEvent['type'],
+  audioDone: 'response.audio.done' satisfies ResponseAudioDoneEvent['type'],
   assistantTranscriptDone: 'response.audio_transcript.done' satisfies ResponseAudioTranscriptDoneEvent['type'],
 };
 

@@ -21,6 +21,7 @@ export interface ResponseSpec {
 /** Server events the bridge acts on, dialect-neutral. */
 export type ServerEvent =
   | { kind: 'audioDelta'; responseId: string; itemId: string; contentIndex: number; delta: string }
+  | { kind: 'audioDone'; responseId: string; itemId: string }
   | { kind: 'speechStarted'; itemId: string | null }
   | { kind: 'speechStopped' }
   | { kind: 'responseCreated'; responseId: string }

@@ -38,6 +38,8 @@ describe('ga dialect', () => {
   it('parses audio deltas on the fast path and other events through Zod', () => {
     const raw = JSON.stringify({ type: 'response.output_audio.delta', event_id: 'e', response_id: 'r1', item_id: 'i1', output_index: 0, content_index: 0, delta: 'AAAA' });
     expect(gaDialect.parse(raw)).toEqual({ kind: 'audioDelta', responseId: 'r1', itemId: 'i1', contentIndex: 0, delta: 'AAAA' });
+    expect(gaDialect.parse(raw.replace('"content_index":0', '"content_index":12'))).toMatchObject({ contentIndex: 12 });
+    expect(gaDialect.parse(JSON.stringify({ type: 'response.output_audio.done', event_id: 'e', response_id: 'r1', item_id: 'i1', output_index: 0, content_index: 0 }))).toEqual({ kind: 'audioDone', responseId: 'r1', itemId: 'i1' });
     expect(gaDialect.parse(JSON.stringify({ type: 'response.audio.delta', delta: 'AAAA', response_id: 'r', item_id: 'i' }))).toEqual({ kind: 'unknown', type: 'response.audio.delta' });
     expect(gaDialect.parse(JSON.stringify({ type: 'response.output_audio_transcript.done', response_id: 'r', item_id: 'i', transcript: 'Hi' }))).toEqual({ kind: 'assistantTranscript', responseId: 'r', itemId: 'i', text: 'Hi' });
     expect(gaDialect.parse(JSON.stringify({ type: 'response.output_item.done', response_id: 'r', item: { type: 'function_call', name: 'f', call_id: 'c', arguments: '{"a":1}' } }))).toEqual({ kind: 'functionCall', responseId: 'r', callId: 'c', name: 'f', arguments: '{"a":1}' });
@@ -73,6 +75,7 @@ describe('beta dialect', () => {
   it('parses beta audio deltas and transcripts', () => {
     const raw = JSON.stringify({ type: 'response.audio.delta', event_id: 'e', response_id: 'r1', item_id: 'i1', output_index: 0, content_index: 0, delta: 'AAAA' });
     expect(betaDialect.parse(raw)).toMatchObject({ kind: 'audioDelta', delta: 'AAAA', responseId: 'r1' });
+    expect(betaDialect.parse(JSON.stringify({ type: 'response.audio.done', response_id: 'r1', item_id: 'i1' }))).toEqual({ kind: 'audioDone', responseId: 'r1', itemId: 'i1' });
     expect(betaDialect.parse(JSON.stringify({ type: 'response.audio_transcript.done', response_id: 'r', item_id: 'i', transcript: 'Yo' }))).toMatchObject({ kind: 'assistantTranscript', text: 'Yo' });
   });
 });

@@ -1,5 +1,6 @@
 import type {
   ResponseAudioDeltaEvent,
+  ResponseAudioDoneEvent,
   ResponseAudioTranscriptDoneEvent,
   ResponseCreateEvent,
   SessionUpdateEvent,
@@ -10,6 +11,7 @@ import { parseServerEvent, type DialectEventNames } from './parse-server-event.j
 /** GA Realtime: nested `audio.{input,output}` config, `audio/pcmu`, `output_modalities`. */
 const NAMES: DialectEventNames = {
   audioDelta: 'response.output_audio.delta' satisfies ResponseAudioDeltaEvent['type'],
+  audioDone: 'response.output_audio.done' satisfies ResponseAudioDoneEvent['type'],
   assistantTranscriptDone: 'response.output_audio_transcript.done' satisfies ResponseAudioTranscriptDoneEvent['type'],
 };
 

@@ -8,6 +8,7 @@ import type { ServerEvent } from './dialect.js';
  */
 export interface DialectEventNames {
   audioDelta: string;
+  audioDone: string;
   assistantTranscriptDone: string;
 }
 
@@ -22,6 +23,7 @@ const OutputItemDoneSchema = z.object({
   response_id: z.string(),
   item: z.object({ type: z.string(), name: z.string().optional(), call_id: z.string().optional(), arguments: z.string().optional() }),
 });
+const AudioDoneSchema = z.object({ response_id: z.string(), item_id: z.string() });
 const CallerTranscriptSchema = z.object({ item_id: z.string(), transcript: z.string() });
 const AssistantTranscriptSchema = z.object({ response_id: z.string(), item_id: z.string(), transcript: z.string() });
 
@@ -36,8 +38,12 @@ function after(raw: string, key: string): string | null {
 function intAfter(raw: string, key: string): number {
   const k = raw.indexOf(key);
   if (k < 0) return 0;
-  const n = Number.parseInt(raw.slice(k + key.length, k + key.length + 6), 10);
-  return Number.isFinite(n) ? n : 0;
+  let n = 0;
+  for (let i = k + key.length; ; i++) {
+    const c = raw.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) return n; // NaN past the end stops too
+    n = n * 10 + (c - 48);
+  }
 }
 
 function fastAudioDelta(raw: string): ServerEvent | null {
@@ -113,6 +119,10 @@ function parseTyped(type: string, msg: unknown, names: DialectEventNames): Serve
       return { kind: 'audioDelta', responseId: m['response_id'], itemId: m['item_id'], contentIndex: typeof m['content_index'] === 'number' ? m['content_index'] : 0, delta: m['delta'] };
     }
     return null;
+  }
+  if (type === names.audioDone) {
+    const r = AudioDoneSchema.safeParse(msg);
+    return r.success ? { kind: 'audioDone', responseId: r.data.response_id, itemId: r.data.item_id } : null;
   }
   if (type === names.assistantTranscriptDone) {
     const r = AssistantTranscriptSchema.safeParse(msg);
