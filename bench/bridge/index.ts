@@ -2,7 +2,7 @@
  * Bridge benchmark: N concurrent calls at real-time pace through the real media-stream
  * plugin, against a bare relay and a naive relay in the same run, plus the generator's own
  * floor. Server pinned to core 0, generator to core 1.
- *   npm run bench            (all benches)    node --import tsx bench/bridge/index.ts [calls] [seconds]
+ *   npm run bench            (all benches)    node --import tsx bench/bridge/index.ts [calls] [seconds] [rounds]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,6 +12,9 @@ import { fileURLToPath } from 'node:url';
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 const CALLS = Number(process.argv[2] ?? process.env['BENCH_CALLS'] ?? 100);
 const SECONDS = Number(process.argv[3] ?? process.env['BENCH_SECONDS'] ?? 10);
+/** The relays run in interleaved rounds (order rotated each round) and are compared by median:
+ * on this shared VM one run's CPU cost swings by ±20 %, a sequence of single runs misleads. */
+const ROUNDS = Number(process.argv[4] ?? process.env['BENCH_ROUNDS'] ?? 3);
 const PIN = existsSync('/usr/bin/taskset') || existsSync('/bin/taskset');
 const CLK_TCK = 100;
 
@@ -104,8 +107,19 @@ async function run(mode: Mode): Promise<RunResult> {
 const f = (n: number | null, d = 2) => (n === null || Number.isNaN(n) ? '—' : n.toFixed(d));
 
 const results: RunResult[] = [];
-console.log(`bridge bench: ${CALLS} concurrent calls, ${SECONDS} s measured, 20 ms frames both ways${PIN ? ', server on core 0, generator on core 1' : ' (taskset missing: not pinned)'}`);
-for (const mode of ['direct', 'bare', 'naive', 'bridge'] as const) results.push(await run(mode));
+const rounds: Record<Exclude<Mode, 'direct'>, RunResult[]> = { bare: [], naive: [], bridge: [] };
+console.log(`bridge bench: ${CALLS} concurrent calls, ${SECONDS} s measured per run, ${ROUNDS} interleaved rounds, 20 ms frames both ways${PIN ? ', server on core 0, generator on core 1' : ' (taskset missing: not pinned)'}`);
+results.push(await run('direct'));
+const relays = ['bare', 'naive', 'bridge'] as const;
+for (let round = 0; round < ROUNDS; round++) {
+  for (let i = 0; i < relays.length; i++) {
+    const mode = relays[(i + round) % relays.length]!;
+    rounds[mode].push(await run(mode));
+  }
+}
+/** The run with the median CPU cost per frame stands for its mode in the table. */
+const median = (runs: RunResult[]) => [...runs].sort((a, b) => a.serverCpuUsPerFrame! - b.serverCpuUsPerFrame!)[Math.floor(runs.length / 2)]!;
+for (const mode of relays) results.push(median(rounds[mode]));
 
 console.log(`load average at end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (latency figures are only meaningful on an otherwise idle box)`);
 console.log('\nmode    | dir | p50 ms | p99 ms | max ms | frames | lost | reord | dup | server CPU/call | µs/frame | RSS/call KiB | gen CPU');
@@ -122,8 +136,10 @@ const bridge = by('bridge');
 const vsBare = bridge.serverCpuUsPerFrame! / by('bare').serverCpuUsPerFrame!;
 const vsNaive = bridge.serverCpuUsPerFrame! / by('naive').serverCpuUsPerFrame!;
 const p99 = Math.max(bridge.inbound.p99, bridge.outbound.p99);
-const lost = bridge.inbound.lost + bridge.outbound.lost;
-console.log(`\nbridge CPU / bare = ${vsBare.toFixed(2)} (target ≤ 1.25), bridge CPU / naive = ${vsNaive.toFixed(2)} (target ≤ 0.75)`);
+const lost = rounds.bridge.reduce((n, r) => n + r.inbound.lost + r.outbound.lost, 0);
+const perRun = (m: (typeof relays)[number]) => rounds[m].map((r) => f(r.serverCpuUsPerFrame, 1)).join(', ');
+console.log(`\nµs/frame per run: bare ${perRun('bare')}; naive ${perRun('naive')}; bridge ${perRun('bridge')} (table: median run)`);
+console.log(`bridge CPU / bare = ${vsBare.toFixed(2)} (target ≤ 1.25), bridge CPU / naive = ${vsNaive.toFixed(2)} (target ≤ 0.75)`);
 console.log(`bridge p99 = ${p99.toFixed(2)} ms (target ≤ 5), lost = ${lost} (target 0), marks echoed = ${bridge.marksEchoed}`);
 const pass = vsBare <= 1.25 && vsNaive <= 0.75 && p99 <= 5 && lost === 0;
 console.log(pass ? 'PASS' : 'FAIL: see targets above');
