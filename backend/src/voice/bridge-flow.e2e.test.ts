@@ -178,6 +178,32 @@ describe('realtime failures', () => {
     expect(await bridge.metricValue('voz_voice_reconnects_total', { outcome: 'ok' })).toBe(1);
   });
 
+  it('tells the reconnected model the result of a tool that finished while it was away', async () => {
+    const { fake, bridge } = await setup(silent, {
+      tools: [{ type: 'function', name: 'search_knowledge_base', description: 'search', parameters: { type: 'object', properties: {} } }],
+      invokeTool: async () => {
+        await sleep(300);
+        return { ok: true, passages: ['We open at 9.'] };
+      },
+    });
+    const phone = await SimPhone.connect(bridge.issue());
+    const conn = await fake.connection(0);
+    await conn.waitFor('response.create');
+    conn.functionCall('search_knowledge_base', {});
+    await sleep(50);
+    conn.drop();
+    const conn2 = await fake.connection(1);
+    await conn2.waitFor('session.update');
+    const told = await conn2.waitFor('conversation.item.create', (e) => JSON.stringify(e).includes('We open at 9.'));
+    expect(JSON.stringify(told)).toContain('search_knowledge_base returned');
+    await conn2.waitFor('response.create');
+    // The old call_id means nothing to the new session: no function_call_output is sent to it.
+    expect(conn2.eventsOf('conversation.item.create').some((e) => (e['item'] as Record<string, unknown>)['type'] === 'function_call_output')).toBe(false);
+    phone.hangUp();
+    await until(() => bridge.records.length === 1);
+    expect(bridge.records[0]!.toolCalls).toEqual([expect.objectContaining({ name: 'search_knowledge_base', ok: true })]);
+  });
+
   it('closes the stream (TwiML fallback) when the reconnect fails', async () => {
     const { fake, bridge } = await setup(silent);
     const phone = await SimPhone.connect(bridge.issue());

@@ -21,6 +21,8 @@ const CLOSE_POLICY = 1008;
 /** Last transcript lines replayed to a reconnected model. */
 const RECAP_LINES = 6;
 const RECAP_LINE_CHARS = 200;
+/** A tool result that finished while the model was away is told to the new session, capped. */
+const RECAP_TOOL_CHARS = 1500;
 /** Interrupted response ids remembered to drop their late deltas. */
 const DROPPED_RESPONSES_KEPT = 16;
 
@@ -76,6 +78,10 @@ export class CallSession {
   #firstAudioMs: number | null = null;
   #transcript: TranscriptEntry[] = [];
   #toolCalls: ToolCallEntry[] = [];
+  /** Results of tools that finished while the model socket was being replaced. */
+  #toolResultsForRecap: string[] = [];
+  /** Bumped for every Realtime socket: a call_id belongs to the socket that issued it. */
+  #rtEpoch = 0;
   #bargeIns: BargeInEntry[] = [];
   #frames = { in: 0, out: 0, marksOut: 0, marksIn: 0, badIn: 0, lateDeltasDropped: 0 };
   #chimes = 0;
@@ -236,6 +242,7 @@ export class CallSession {
     const o = this.#d.options;
     this.#rtOpen = false;
     this.#configured = false;
+    this.#rtEpoch++;
     const leg: RealtimeLeg = new RealtimeLeg({
       url: o.realtimeUrl,
       apiKey: o.apiKey,
@@ -303,7 +310,18 @@ export class CallSession {
     } else {
       const recap = this.#recap();
       if (recap) this.#rt.send(systemMessageEvent(recap));
+      this.#tellToolResultsFromRecap();
     }
+  }
+
+  #tellToolResultsFromRecap(): void {
+    if (this.#toolResultsForRecap.length === 0 || !this.#rt) return;
+    const results = this.#toolResultsForRecap.splice(0);
+    this.#rt.send(
+      systemMessageEvent(`While the connection was interrupted, a tool you called finished:\n${results.join('\n')}\nTell the caller the outcome now.`),
+    );
+    if (this.#activeResponseId === null) this.#rt.send(this.#d.dialect.dialect.responseCreate({ modalities: this.#d.dialect.modalities }));
+    else this.#responseCreatePending = true;
   }
 
   #sessionSpec() {
@@ -428,6 +446,7 @@ export class CallSession {
     this.#toolRan = true;
     this.#startWaiting();
     const at = new Date().toISOString();
+    const epoch = this.#rtEpoch;
     void runTool(this.#d.context.invokeTool.bind(this.#d.context), { name: e.name, callId: e.callId, argumentsJson: e.arguments }, {
       timeoutMs: this.#d.options.toolTimeoutMs,
       signal: this.#abort.signal,
@@ -438,7 +457,13 @@ export class CallSession {
       this.#toolCalls.push(entry);
       this.#d.metrics.toolCall(e.name, r.ok, r.latencyMs / 1000);
       this.#log.info({ event: 'tool_call', tool: e.name, ok: r.ok, latencyMs: entry.latencyMs, error: r.error }, 'tool call finished');
-      if (this.#ended || !this.#rt) return;
+      if (this.#ended) return;
+      // A reconnected session does not know this call_id: tell it the result in words instead.
+      if (epoch !== this.#rtEpoch || !this.#rt || !this.#configured) {
+        this.#toolResultsForRecap.push(`${e.name} returned: ${r.output.slice(0, RECAP_TOOL_CHARS)}`);
+        if (this.#rt && this.#configured) this.#tellToolResultsFromRecap();
+        return;
+      }
       this.#rt.send(functionOutputEvent(e.callId, r.output));
       if (this.#activeResponseId === null) this.#rt.send(this.#d.dialect.dialect.responseCreate({ modalities: this.#d.dialect.modalities }));
       else this.#responseCreatePending = true;
