@@ -95,6 +95,7 @@ export class StreamAdmission {
           callSid: c.rid,
           ...(callerNumber ? { callerNumber } : {}),
           signal: meta.signal,
+          ...(meta.utterance ? { utterance: meta.utterance } : {}),
           log,
         }),
       onCallEnded: (record) => {

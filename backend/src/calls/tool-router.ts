@@ -18,6 +18,8 @@ export interface ToolInvocation {
   callerNumber?: string;
   /** Who asked, for the audit trail (portal user, schedule name); never a phone number. */
   actor?: string;
+  /** What the caller last said before the model called the tool (voice), for audits. */
+  utterance?: string;
   signal: AbortSignal;
   log: Logger;
 }
@@ -64,6 +66,7 @@ export class ToolRouter {
       source: inv.source,
       ...(inv.callSid ? { callSid: inv.callSid } : {}),
       ...(inv.callerNumber ? { callerNumber: inv.callerNumber } : {}),
+      ...(inv.utterance ? { utterance: inv.utterance } : {}),
       signal: inv.signal,
       ports: this.#ports,
       log: inv.log,

@@ -49,6 +49,8 @@ export interface ToolCallContext {
   source: 'voice' | 'portal' | 'schedule';
   callSid?: string;
   callerNumber?: string;
+  /** The caller's latest transcribed words before this call (voice), e.g. an owner's question. */
+  utterance?: string;
   signal: AbortSignal;
   ports: FeaturePorts;
   log: Logger;

@@ -83,11 +83,19 @@ export interface CallContext {
   /** Only the tools this (tenant, actor_mode) may use. */
   tools: RealtimeToolSpec[];
   /** The core's router: re-checks policy, dispatches to the feature handler; may throw. */
-  invokeTool(name: string, args: unknown, meta: { callId: string; signal: AbortSignal }): Promise<unknown>;
+  invokeTool(name: string, args: unknown, meta: ToolCallMeta): Promise<unknown>;
   /** Fire-and-forget; the core writes the call's events in one batch off the loop. */
   onCallEnded(record: CallRecord): void;
   /** Per-call child logger. */
   log: Logger;
+}
+
+/** Per function call: its id, an abort signal, and what the caller last said (for audits). */
+export interface ToolCallMeta {
+  callId: string;
+  signal: AbortSignal;
+  /** The caller's latest transcribed utterance, when transcription has already arrived. */
+  utterance?: string;
 }
 
 export type Admission = { ok: true; claims: StreamClaims; context: CallContext } | { ok: false; reason: string };

@@ -314,6 +314,14 @@ export class CallSession {
     }
   }
 
+  #lastCallerUtterance(): { utterance?: string } {
+    for (let i = this.#transcript.length - 1; i >= 0; i--) {
+      const entry = this.#transcript[i]!;
+      if (entry.role === 'caller') return { utterance: entry.text };
+    }
+    return {};
+  }
+
   #tellToolResultsFromRecap(): void {
     if (this.#toolResultsForRecap.length === 0 || !this.#rt) return;
     const results = this.#toolResultsForRecap.splice(0);
@@ -447,7 +455,7 @@ export class CallSession {
     this.#startWaiting();
     const at = new Date().toISOString();
     const epoch = this.#rtEpoch;
-    void runTool(this.#d.context.invokeTool.bind(this.#d.context), { name: e.name, callId: e.callId, argumentsJson: e.arguments }, {
+    void runTool(this.#d.context.invokeTool.bind(this.#d.context), { name: e.name, callId: e.callId, argumentsJson: e.arguments, ...this.#lastCallerUtterance() }, {
       timeoutMs: this.#d.options.toolTimeoutMs,
       signal: this.#abort.signal,
       now: this.#now,

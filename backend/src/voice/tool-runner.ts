@@ -1,3 +1,5 @@
+import type { ToolCallMeta } from './call-context.js';
+
 /** Runs one model function call off the audio loop: timeout, abort, error capture; never throws. */
 export interface ToolOutcome {
   ok: boolean;
@@ -7,7 +9,7 @@ export interface ToolOutcome {
   error?: string;
 }
 
-export type InvokeTool = (name: string, args: unknown, meta: { callId: string; signal: AbortSignal }) => Promise<unknown>;
+export type InvokeTool = (name: string, args: unknown, meta: ToolCallMeta) => Promise<unknown>;
 
 export const TOOL_FAILURE_OUTPUT = JSON.stringify({
   ok: false,
@@ -24,7 +26,7 @@ export class ToolTimeoutError extends Error {
 
 export async function runTool(
   invoke: InvokeTool,
-  call: { name: string; callId: string; argumentsJson: string },
+  call: { name: string; callId: string; argumentsJson: string; utterance?: string },
   opts: { timeoutMs: number; signal: AbortSignal; now: () => number },
 ): Promise<ToolOutcome> {
   const started = opts.now();
@@ -47,7 +49,7 @@ export async function runTool(
       }, opts.timeoutMs);
       timer.unref();
     });
-    const result = await Promise.race([invoke(call.name, args, { callId: call.callId, signal: controller.signal }), timeout]);
+    const result = await Promise.race([invoke(call.name, args, { callId: call.callId, signal: controller.signal, ...(call.utterance ? { utterance: call.utterance } : {}) }), timeout]);
     const output = result === undefined ? '{}' : typeof result === 'string' ? result : JSON.stringify(result);
     return { ok: true, output, latencyMs: opts.now() - started };
   } catch (err) {

@@ -7,6 +7,7 @@ import { RealtimeFake, type FakeRealtimeConnection } from '../../testing/realtim
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../testing/test-db.js';
 import { startTestRuntime } from '../../testing/test-runtime.js';
 import { placeCall, SimPhone } from '../../testing/twilio-sim/index.js';
+import { sleep } from '../../testing/twilio-sim/waits.js';
 import { KeyedHasher } from '../../tenancy/access-hash.js';
 import { loadServerSecret } from '../../tenancy/access-secret.js';
 import { seedDemoAccessCodes } from '../../tenancy/demo-access-codes.js';
@@ -108,6 +109,9 @@ describe.each(testDatabaseKinds())('owner analytics call through the Flow A fake
     expect(offered).toBeDefined();
     expect((offered!.parameters as { properties: { subject: { enum: string[] } } }).properties.subject.enum).toContain('orders');
 
+    // The owner's words, transcribed before the model calls the tool, are the audited question.
+    call.rt.callerTranscript('How many orders have we had in total?');
+    await sleep(200); // the transcription event crosses one socket; nothing to poll for
     const all = await callTool(call.rt, 'query_business_metrics', countOrders('all_time'));
     const expectedAll = await ordersInDb(null);
     expect(expectedAll).toBe(9);
@@ -120,7 +124,16 @@ describe.each(testDatabaseKinds())('owner analytics call through the Flow A fake
     expect(String((week.window as { label: string }).label)).toMatch(/^from /);
 
     const row = await auditRow(String(all.audit_id));
-    expect(row).toMatchObject({ tenant_id: TENANT, actor_mode: 'owner', source: 'voice', tool: 'query_business_metrics', call_sid: call.callSid, outcome: 'ok', row_count: 1 });
+    expect(row).toMatchObject({
+      tenant_id: TENANT,
+      actor_mode: 'owner',
+      source: 'voice',
+      tool: 'query_business_metrics',
+      call_sid: call.callSid,
+      outcome: 'ok',
+      row_count: 1,
+      question: 'How many orders have we had in total?',
+    });
     expect(row.sql).toContain('from "analytics"."orders" where "tenant_id" = $1');
     expect(row.params).toEqual([TENANT, expect.any(Number)]);
     const one = (await runtime.app.inject({ method: 'GET', url: `/api/features/business_analytics/audit/${String(all.audit_id)}?tenant_id=${TENANT}` })).json();

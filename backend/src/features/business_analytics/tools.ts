@@ -25,6 +25,7 @@ export const queryBusinessMetricsTool: FeatureTool = {
       actorMode: ctx.actorMode,
       source: source(ctx),
       callSid: ctx.callSid ?? null,
+      question: ctx.utterance ?? null,
       spec: args,
     });
   },
