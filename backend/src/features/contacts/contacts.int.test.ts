@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventStore } from '../../storage/event-store.js';
 import type { EventInput } from '../../storage/events.js';
 import { openMigratedTestDatabase, testDatabaseKinds, type TestDatabase } from '../../testing/test-db.js';
-import { CALL_RECEIVED, ORDER_PLACED, OWNER_CONTACT_REMOVED, OWNER_CONTACT_UPSERTED, ownerContactStream } from './events.js';
+import { CALL_GATE_PASSED, CALL_RECEIVED, ORDER_PLACED, OWNER_CONTACT_REMOVED, OWNER_CONTACT_UPSERTED, ownerContactStream } from './events.js';
 import { migrations } from './migrations.js';
 import { contactsProjection, ownerContactsProjection } from './projection.js';
 
@@ -31,11 +31,28 @@ describe.each(testDatabaseKinds())('contacts projections (%s)', (kind) => {
     await append('_shared', 'c3', { type: CALL_RECEIVED, payload: { callSid: 'CA3', from: '+15559876543', to: '+15550109999' } });
     await append(T, 'c4', { type: CALL_RECEIVED, payload: { callSid: 'CA4', from: 'anonymous', to: '+15550100001' } });
 
-    const rows = await contacts();
-    expect(rows).toHaveLength(1);
+    const rows = (await contacts()).filter((r) => r.phone === ANA);
+    expect(await contacts()).toHaveLength(1);
     expect(rows[0]).toMatchObject({ tenant_id: T, phone: ANA, name: 'Ana', calls_count: 2, orders_count: 1, appointments_count: 0 });
     expect(new Date(rows[0]!.first_seen_at).toISOString()).toBe('2026-11-02T15:00:00.000Z');
     expect(new Date(rows[0]!.last_seen_at).toISOString()).toBe('2026-11-09T18:00:00.000Z');
+  });
+
+  it('counts a shared-line client call once its code names the tenant, but not an owner call', async () => {
+    const call = (sid: string, events: EventInput[]) =>
+      store.append({ tenantId: '_shared', stream: { type: 'call', id: sid }, events });
+    const BEA = '+15557654321';
+    await call('CA10', [
+      { type: CALL_RECEIVED, payload: { callSid: 'CA10', from: BEA, to: '+15550109999', tenantId: null, tenantMode: 'shared' } },
+      { type: CALL_GATE_PASSED, payload: { callSid: 'CA10', tenantId: T, actorMode: 'client', code: 'abc' } },
+    ]);
+    await call('CA11', [
+      { type: CALL_RECEIVED, payload: { callSid: 'CA11', from: '+15550002222', to: '+15550109999', tenantId: null, tenantMode: 'shared' } },
+      { type: CALL_GATE_PASSED, payload: { callSid: 'CA11', tenantId: T, actorMode: 'owner', code: 'def' } },
+    ]);
+    const rows = await contacts();
+    expect(rows.find((r) => r.phone === BEA)).toMatchObject({ tenant_id: T, calls_count: 1, orders_count: 0 });
+    expect(rows.find((r) => r.phone === '+15550002222')).toBeUndefined();
   });
 
   it('keeps owner contacts with notification preferences, and removes them', async () => {

@@ -1,5 +1,7 @@
 /** Facts this feature reads (owned elsewhere, matched by type name only) and its own. */
 export const CALL_RECEIVED = 'call.received';
+/** A shared-line call whose access code named the tenant (and the caller's mode). */
+export const CALL_GATE_PASSED = 'call.gate_passed';
 export const ORDER_PLACED = 'order.placed';
 export const APPOINTMENT_REQUESTED = 'appointment.requested';
 export const OWNER_CONTACT_UPSERTED = 'contact.owner_upserted';

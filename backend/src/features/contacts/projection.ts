@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Projection, StoredEvent, Trx } from '../../storage/events.js';
 import { toE164 } from '../../tenancy/tenant.js';
-import { APPOINTMENT_REQUESTED, CALL_RECEIVED, ORDER_PLACED, OWNER_CONTACT_REMOVED, OWNER_CONTACT_UPSERTED, type OwnerContactUpserted } from './events.js';
+import { APPOINTMENT_REQUESTED, CALL_GATE_PASSED, CALL_RECEIVED, ORDER_PLACED, OWNER_CONTACT_REMOVED, OWNER_CONTACT_UPSERTED, type OwnerContactUpserted } from './events.js';
 import './tables.js';
 
 /** Tenants not yet known (shared-line gate) carry this id; they have no customers. */
@@ -10,22 +10,33 @@ const NO_TENANT = '_shared';
 /** `contacts`: customers per tenant keyed by E.164 phone, from calls, orders and appointments. */
 export const contactsProjection: Projection = {
   name: 'contacts',
-  handles: [CALL_RECEIVED, ORDER_PLACED, APPOINTMENT_REQUESTED],
+  handles: [CALL_RECEIVED, CALL_GATE_PASSED, ORDER_PLACED, APPOINTMENT_REQUESTED],
   tables: ['contacts'],
   async apply(trx: Trx, event: StoredEvent) {
-    if (event.tenantId === NO_TENANT) return;
     const p = event.payload as { from?: string; customerPhone?: string | null; customerName?: string | null };
-    const phone = toE164(event.type === CALL_RECEIVED ? p.from : (p.customerPhone ?? undefined));
+    let tenantId = event.tenantId;
+    let from = p.from;
+    if (event.type === CALL_GATE_PASSED) {
+      // A shared-line call becomes this tenant's once its client code is accepted; the caller's
+      // number is on the call's own `call.received` (tenant not yet known then). Owners are not customers.
+      const g = event.payload as { tenantId?: string; actorMode?: string };
+      if (g.actorMode !== 'client' || !g.tenantId) return;
+      tenantId = g.tenantId;
+      from = await receivedFrom(trx, event);
+    }
+    if (tenantId === NO_TENANT) return;
+    const isCall = event.type === CALL_RECEIVED || event.type === CALL_GATE_PASSED;
+    const phone = toE164(isCall ? from : (p.customerPhone ?? undefined));
     if (!phone) return; // withheld or malformed numbers are skipped
-    const name = event.type === CALL_RECEIVED ? null : p.customerName?.trim() || null;
+    const name = isCall ? null : p.customerName?.trim() || null;
     const counts = {
-      calls_count: event.type === CALL_RECEIVED ? 1 : 0,
+      calls_count: isCall ? 1 : 0,
       orders_count: event.type === ORDER_PLACED ? 1 : 0,
       appointments_count: event.type === APPOINTMENT_REQUESTED ? 1 : 0,
     };
     await trx
       .insertInto('contacts')
-      .values({ tenant_id: event.tenantId, phone, name, first_seen_at: event.occurredAt, last_seen_at: event.occurredAt, ...counts })
+      .values({ tenant_id: tenantId, phone, name, first_seen_at: event.occurredAt, last_seen_at: event.occurredAt, ...counts })
       .onConflict((oc) =>
         oc.columns(['tenant_id', 'phone']).doUpdateSet({
           // The latest name given wins; a call alone never erases one.
@@ -40,6 +51,19 @@ export const contactsProjection: Projection = {
       .execute();
   },
 };
+
+/** The caller number recorded when the call arrived (same stream; deterministic on rebuild). */
+async function receivedFrom(trx: Trx, event: StoredEvent): Promise<string | undefined> {
+  const row = await trx
+    .selectFrom('events')
+    .select('payload')
+    .where('stream_type', '=', event.streamType)
+    .where('stream_id', '=', event.streamId)
+    .where('type', '=', CALL_RECEIVED)
+    .executeTakeFirst();
+  const from = (row?.payload as { from?: unknown } | undefined)?.from;
+  return typeof from === 'string' ? from : undefined;
+}
 
 /** `owner_contacts`: who at the business gets which notifications, on which channels. */
 export const ownerContactsProjection: Projection = {
