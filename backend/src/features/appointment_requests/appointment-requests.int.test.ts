@@ -17,7 +17,6 @@ describe.each(testDatabaseKinds())('appointment_requests on %s', (kind) => {
   let handle: TestDatabase;
   let ports: FeaturePorts;
   let tenant: Tenant;
-  let seedMs = 0;
   const tool = feature.tools![0]!;
   const ctx = (): ToolCallContext => ({ tenant, actorMode: 'client', source: 'voice', callSid: 'CAappt0001', callerNumber: '+15557770002', signal: new AbortController().signal, ports, log: pino({ level: 'silent' }) });
 
@@ -26,15 +25,12 @@ describe.each(testDatabaseKinds())('appointment_requests on %s', (kind) => {
     const db = handle.db as Kysely<Database>;
     ports = featurePorts(db, [feature], { clock: () => NOW });
     await seedDemoTenants(ports.events, new Date('2026-09-01T00:00:00Z'));
-    const t0 = performance.now();
     await feature.seedDemo!(ports);
-    seedMs = performance.now() - t0;
     tenant = (await new TenantRepository(db).get('demo_barbershop'))!;
   });
   afterAll(async () => handle?.close());
 
   it('seeds 6+ services, 3 staff and 60 days of appointments with no-shows, once', async () => {
-    console.log(`appointment_requests seed on ${kind}: ${seedMs.toFixed(0)} ms`);
     const params = (await tool.parameters(tenant, ports)) as { properties: { service: { enum: string[] }; staff: { enum: string[] } } };
     expect(params.properties.service.enum.length).toBeGreaterThanOrEqual(6);
     expect(params.properties.staff.enum).toEqual(['Marco', 'Dre', 'Sam', 'any']);

@@ -48,9 +48,7 @@ async function sharedLineCall(runtime: Runtime, fake: RealtimeFake, code: string
 
 /** The model calls a tool; resolves with the `function_call_output` the fake receives. */
 async function callTool(rt: FakeRealtimeConnection, name: string, args: unknown): Promise<Record<string, unknown>> {
-  const { callId } = rt.functionCall(name, args);
-  const e = await rt.waitFor('conversation.item.create', (x) => (x['item'] as { call_id?: string } | undefined)?.call_id === callId, 10_000);
-  const item = e['item'] as { type: string; output: string };
+  const item = await rt.callTool(name, args);
   expect(item.type).toBe('function_call_output');
   return JSON.parse(item.output) as Record<string, unknown>;
 }

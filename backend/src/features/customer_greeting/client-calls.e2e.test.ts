@@ -24,9 +24,7 @@ async function clientCall(runtime: Runtime, fake: RealtimeFake, to: string) {
 }
 
 async function callTool(rt: FakeRealtimeConnection, name: string, args: unknown): Promise<Record<string, unknown>> {
-  const { callId } = rt.functionCall(name, args);
-  const e = await rt.waitFor('conversation.item.create', (x) => (x['item'] as { call_id?: string } | undefined)?.call_id === callId, 10_000);
-  return JSON.parse((e['item'] as { output: string }).output) as Record<string, unknown>;
+  return JSON.parse((await rt.callTool(name, args)).output) as Record<string, unknown>;
 }
 
 /** The next local date from `from` that is a normal day for both demo businesses (not a holiday or Monday). */

@@ -17,7 +17,6 @@ describe.each(testDatabaseKinds())('order_placing on %s', (kind) => {
   let handle: TestDatabase;
   let ports: FeaturePorts;
   let tenant: Tenant;
-  let seedMs = 0;
   const ctx = (): ToolCallContext => ({
     tenant,
     actorMode: 'client',
@@ -34,15 +33,12 @@ describe.each(testDatabaseKinds())('order_placing on %s', (kind) => {
     const db = handle.db as Kysely<Database>;
     ports = featurePorts(db, [feature], { clock: () => NOW });
     await seedDemoTenants(ports.events, new Date('2026-09-01T00:00:00Z'));
-    const t0 = performance.now();
     await feature.seedDemo!(ports);
-    seedMs = performance.now() - t0;
     tenant = (await new TenantRepository(db).get('demo_restaurant'))!;
   });
   afterAll(async () => handle?.close());
 
   it('seeds the menu, the tax rate and 60 days of orders, once', async () => {
-    console.log(`order_placing seed on ${kind}: ${seedMs.toFixed(0)} ms`);
     expect(tenant.settings.tax_rate_percent).toBe(8.875);
     const items = await ports.db.selectFrom('menu_items').select('name').where('tenant_id', '=', 'demo_restaurant').execute();
     expect(items.length).toBeGreaterThanOrEqual(15);

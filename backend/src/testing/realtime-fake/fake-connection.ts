@@ -150,6 +150,13 @@ export class FakeRealtimeConnection {
     return { callId, responseId: ids.responseId };
   }
 
+  /** The model calls a tool; resolves with the conversation item the bridge answers that call_id with. */
+  async callTool(name: string, args: unknown, timeoutMs = 10_000): Promise<{ type: string; output: string }> {
+    const { callId } = this.functionCall(name, args);
+    const e = await this.waitFor('conversation.item.create', (x) => (x['item'] as { call_id?: string } | undefined)?.call_id === callId, timeoutMs);
+    return e['item'] as { type: string; output: string };
+  }
+
   error(code: string, message: string, param: string | null = null): void {
     this.send({ type: 'error', error: { type: 'invalid_request_error', code, message, param, event_id: null } });
   }
