@@ -1,9 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 // One suite for the whole repo: `npm test` is the README's test command and what CI runs.
+// Workspace packages resolve to their TypeScript source (the `vozlia-source` export condition),
+// so tests never need a build first.
 export default defineConfig({
+  resolve: { conditions: ['vozlia-source'] },
+  ssr: { resolve: { conditions: ['vozlia-source'], externalConditions: ['vozlia-source'] } },
   test: {
-    include: ['backend/src/**/*.test.ts', 'control_plane/src/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['backend/src/**/*.test.ts', 'control_plane/src/**/*.test.ts', 'contract/src/**/*.test.ts', 'bench/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

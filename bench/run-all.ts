@@ -9,7 +9,7 @@ for (const dir of readdirSync(root, { withFileTypes: true })) {
   const entry = `${root}${dir.name}/index.ts`;
   if (!dir.isDirectory() || !existsSync(entry)) continue;
   console.log(`\n=== bench/${dir.name} ===`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', entry, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--conditions=vozlia-source', '--import', 'tsx', entry, ...process.argv.slice(2)], { stdio: 'inherit' });
   if (r.status !== 0) failed++;
 }
 process.exitCode = failed ? 1 : 0;

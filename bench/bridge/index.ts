@@ -44,7 +44,7 @@ interface RunResult {
 
 function start(core: number, args: string[]): ChildProcess {
   const cmd = PIN ? 'taskset' : process.execPath;
-  const full = PIN ? ['-c', String(core), process.execPath, '--import', 'tsx', ...args] : ['--import', 'tsx', ...args];
+  const full = PIN ? ['-c', String(core), process.execPath, '--conditions=vozlia-source', '--import', 'tsx', ...args] : ['--conditions=vozlia-source', '--import', 'tsx', ...args];
   return spawn(cmd, full, { stdio: ['pipe', 'pipe', 'inherit'] });
 }
 
