@@ -82,6 +82,15 @@ describe.each(testDatabaseKinds())('CSRF on cookie-authenticated writes (%s)', (
     expect((await write(ORDER, { authorization: 'Bearer guess', cookie: s.cookie, origin: 'https://evil.example' })).statusCode).toBe(403);
   });
 
+  it('never answers a CORS preflight with permission, so a foreign page cannot send JSON with the cookie', async () => {
+    const res = await app.inject({
+      method: 'OPTIONS',
+      url: ORDER,
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-csrf-token' },
+    });
+    expect(Object.keys(res.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
+  });
+
   it('lets a write with a dead cookie through to the route, which answers 401', async () => {
     const dead = s.cookie.replace(/\.[^.]+$/, `.${'A'.repeat(43)}`);
     expect((await write(ORDER, { cookie: dead, origin: PORTAL })).statusCode).toBe(401);

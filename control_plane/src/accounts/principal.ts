@@ -11,6 +11,9 @@ export type Principal =
 /** Roles a tenant route admits when it declares none. */
 export const DEFAULT_ROUTE_ROLES: readonly Role[] = Object.freeze(['owner', 'staff']);
 
+/** For `config: { roles: OWNER_ONLY }` on analytics, settings, codes, billing: staff sees calls, orders and appointments only. */
+export const OWNER_ONLY: readonly Role[] = Object.freeze(['owner']);
+
 declare module 'fastify' {
   interface FastifyRequest {
     /** Null until the tenant gate admits the request; always set inside `/api/tenants/:tenant_id`. */

@@ -6,6 +6,7 @@ import { openMigratedTestDatabase, type TestDatabase } from '../../../backend/sr
 import { createAccounts, type Accounts } from '../accounts/accounts.js';
 import type { AccountsConfig } from '../accounts/config.js';
 import { accountsMigrations } from '../accounts/migrations/index.js';
+import { OWNER_ONLY } from '../accounts/principal.js';
 import type { Clock } from '../accounts/ports.js';
 import type { AccountsDatabase } from '../accounts/tables.js';
 
@@ -84,7 +85,7 @@ export async function buildAccountsApp(o: AccountsAppOptions): Promise<{ app: Fa
       if (o.tenantRoutes) return o.tenantRoutes(scope);
       scope.get('/orders', async (req) => ({ items: [], tenant: req.params, principal: req.principal }));
       scope.post('/orders/:id/status', async (req) => ({ ok: true, principal: req.principal }));
-      scope.get('/settings', { config: { roles: ['owner'] } }, async (req) => ({ principal: req.principal }));
+      scope.get('/settings', { config: { roles: OWNER_ONLY } }, async (req) => ({ principal: req.principal }));
     },
     { prefix: '/api/tenants/:tenant_id' },
   );
