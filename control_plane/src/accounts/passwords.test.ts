@@ -1,3 +1,4 @@
+import * as argon2 from '@node-rs/argon2';
 import { parseOptions } from '@node-rs/argon2';
 import { describe, expect, it } from 'vitest';
 import { ARGON2_DEFAULTS } from './config.js';
@@ -12,6 +13,17 @@ describe('PasswordHasher', () => {
     expect(parseOptions(stored)).toMatchObject({ memoryCost: 19_456, timeCost: 2, parallelism: 1 });
     expect(await hasher.verifyOrDummy(stored, 'correct horse battery')).toBe(true);
     expect(await hasher.verifyOrDummy(stored, 'correct horse batterY')).toBe(false);
+  });
+
+  it('verifies an unknown user against a dummy hash of the same cost: one full verification either way', async () => {
+    const verified: string[] = [];
+    const counting = new PasswordHasher(ARGON2_DEFAULTS, { ...argon2, verify: (h, p) => (verified.push(String(h)), argon2.verify(h, p)) });
+    const real = await counting.hash('the-real-password');
+    expect(await counting.verifyOrDummy(real, 'a-wrong-password')).toBe(false);
+    expect(await counting.verifyOrDummy(undefined, 'a-wrong-password')).toBe(false);
+    expect(verified).toHaveLength(2);
+    expect(verified[1]).not.toBe(real);
+    expect(parseOptions(verified[1]!)).toEqual(parseOptions(real));
   });
 
   it('never accepts a password when there is no user, and treats a corrupt hash as a mismatch', async () => {

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { hash, parseOptions, verify } from '@node-rs/argon2';
+import * as nodeArgon2 from '@node-rs/argon2';
 import type { Argon2Params } from './config.js';
+
+/** The three argon2 calls we make; injectable so a test can count verifications. */
+export type Argon2Impl = Pick<typeof nodeArgon2, 'hash' | 'verify' | 'parseOptions'>;
 
 /** Argon2id's numeric id in `@node-rs/argon2` (a const enum we cannot import under isolatedModules). */
 const ARGON2ID = 2;
@@ -11,23 +14,25 @@ const ARGON2ID = 2;
  */
 export class PasswordHasher {
   readonly #params: Argon2Params;
+  readonly #argon2: Argon2Impl;
   readonly #dummy: Promise<string>;
 
-  constructor(params: Argon2Params) {
+  constructor(params: Argon2Params, argon2: Argon2Impl = nodeArgon2) {
     this.#params = Object.freeze({ ...params });
+    this.#argon2 = argon2;
     // A hash of a random string with today's cost: verifying against it takes as long as a real check.
     this.#dummy = this.hash(randomBytes(24).toString('base64url'));
   }
 
   hash(password: string): Promise<string> {
-    return hash(password, { ...this.#params, algorithm: ARGON2ID });
+    return this.#argon2.hash(password, { ...this.#params, algorithm: ARGON2ID });
   }
 
   /** Verifies against `stored`, or against the dummy when there is no user; false for a corrupt hash. */
   async verifyOrDummy(stored: string | undefined, password: string): Promise<boolean> {
     const target = stored ?? (await this.#dummy);
     try {
-      const ok = await verify(target, password);
+      const ok = await this.#argon2.verify(target, password);
       return ok && stored !== undefined;
     } catch {
       return false;
@@ -37,7 +42,7 @@ export class PasswordHasher {
   /** A stored hash made with a weaker algorithm or cost than today's is replaced at the next sign-in. */
   needsRehash(stored: string): boolean {
     try {
-      const p = parseOptions(stored);
+      const p = this.#argon2.parseOptions(stored);
       return (
         p.algorithm !== ARGON2ID ||
         p.memoryCost < this.#params.memoryCost ||
