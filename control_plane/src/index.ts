@@ -1,3 +1,3 @@
-// The control plane has no code yet (see README.md). This module keeps the workspace buildable
-// so `npm run build` and `npm run typecheck` cover it from the first commit.
-export {};
+// The control plane's public surface, mounted by the backend (see README.md).
+export * from './usage/index.js';
+export * from './billing/index.js';
