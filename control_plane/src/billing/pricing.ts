@@ -25,8 +25,8 @@ export interface Priced {
  * Pure: a statement's invoice lines, in integer cents.
  *
  * Proration (a plan change mid-period): each plan's monthly fee and included minutes count for
- * the share of the period it was in force (exact time in the tenant's zone, so a 30- or
- * 31-day month and DST days come out right), each part rounded to the cent. Overage minutes
+ * the share of the month it was in force, in local calendar days of the tenant's zone (10 days
+ * of a 30-day month = 1/3, DST or not), each part rounded to the cent (or minute). Overage minutes
  * (billable minutes beyond the prorated included ones) and SMS segments are charged at the
  * rates of the plan in force at the end of the billed time. Without any plan nothing is charged.
  *
@@ -72,10 +72,15 @@ function includedMinutes(segments: readonly PlanSegment[], w: PeriodWindow): num
   return segments.reduce((n, s) => n + prorate(s.plan.included_minutes, s, w), 0);
 }
 
-/** `amount` × the share of the period the segment covers, rounded to a whole unit. */
+/**
+ * `amount` × the share of the period the segment covers, rounded to a whole unit. Measured in
+ * local calendar days (fractional), so every day of the month weighs the same, DST day or not.
+ */
 function prorate(amount: number, s: PlanSegment, w: PeriodWindow): number {
-  const share = (s.to.getTime() - s.from.getTime()) / (w.to.getTime() - w.from.getTime());
-  return Math.round(amount * share);
+  const local = (d: Date) => DateTime.fromJSDate(d, { zone: w.zone });
+  const days = local(s.to).diff(local(s.from), 'days').days;
+  const month = local(w.to).diff(local(w.from), 'days').days;
+  return Math.round((amount * days) / month);
 }
 
 function feeDescription(s: PlanSegment, w: PeriodWindow): string {

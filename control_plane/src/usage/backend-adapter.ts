@@ -19,7 +19,7 @@ interface BackendTables {
 }
 
 /** Reads the `events` table (index `events_tenant_type_idx`: tenant, type, occurred_at). */
-export function eventsTableSource(db: Kysely<unknown>): UsageEventSource {
+export function eventsTableSource<DB>(db: Kysely<DB>): UsageEventSource {
   const k = db as unknown as Kysely<BackendTables>;
   return {
     async read(q) {
@@ -41,7 +41,7 @@ export function eventsTableSource(db: Kysely<unknown>): UsageEventSource {
 }
 
 /** Reads the `tenants` projection. */
-export function tenantsTableDirectory(db: Kysely<unknown>): TenantDirectory {
+export function tenantsTableDirectory<DB>(db: Kysely<DB>): TenantDirectory {
   const k = db as unknown as Kysely<BackendTables>;
   return {
     async tenantZone(id) {
