@@ -52,7 +52,7 @@ export function createBilling(deps: BillingDeps) {
     },
     [STRIPE_SYNC_JOB]: async (payload) => close.syncToStripe(SyncJobPayload.parse(payload).invoice_id),
   };
-  return { usage, plans, close, store, webhook, jobHandlers };
+  return { usage, plans, close, store, webhook, jobHandlers, tenants: deps.tenants };
 }
 
 export type Billing = ReturnType<typeof createBilling>;

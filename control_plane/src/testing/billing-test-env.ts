@@ -1,7 +1,7 @@
 import { Migrator, type Kysely } from 'kysely';
 import { openTestDatabase, type TestDatabase } from '../../../backend/src/testing/test-db.js';
 import { startTestRuntime } from '../../../backend/src/testing/test-runtime.js';
-import type { DatabaseKind } from '../../../backend/src/storage/database.js';
+import { openDatabase, type DatabaseKind } from '../../../backend/src/storage/database.js';
 import { createBilling, type BillingDeps } from '../billing/create-billing.js';
 import { billingMigrations } from '../billing/migrations/index.js';
 import type { BillingDatabase } from '../billing/tables.js';
@@ -21,6 +21,8 @@ export interface BillingTestEnv {
   url?: string;
   appender: BillingEventAppender;
   billing(over?: Partial<BillingDeps>): ReturnType<typeof createBilling>;
+  /** Another instance's handle: its own pool on PostgreSQL; the same handle on PGlite (one connection). */
+  secondInstanceDb(): Promise<Kysely<BillingDatabase>>;
   /** Appends an event the way the backend does (its event store, projections included). */
   append(tenantId: string, streamId: string, type: string, payload: Record<string, unknown>, occurredAt: Date): Promise<void>;
   close(): Promise<void>;
@@ -71,6 +73,10 @@ export async function startBillingEnv(kind: DatabaseKind): Promise<BillingTestEn
         settleMs: 0,
         ...over,
       }),
+    async secondInstanceDb() {
+      if (!pg?.url) return db;
+      return (await openDatabase({ databaseUrl: pg.url, poolSize: 2 })).db as unknown as Kysely<BillingDatabase>;
+    },
     async append(tenantId, streamId, type, payload, occurredAt) {
       await runtime.ports.events.append({ tenantId, stream: { type: 'test', id: streamId }, expectedVersion: 'any', events: [{ type, payload, occurredAt }] });
     },
