@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../../backend/src/testing/test-db.js';
-import { startBillingEnv, type BillingTestEnv } from '../testing/billing-test-env.js';
+import { BOOT_TIMEOUT_MS, startBillingEnv, type BillingTestEnv } from '../testing/billing-test-env.js';
 import { usageAdminRoutes, usageTenantRoutes } from '../usage/routes.js';
 import { billingAdminRoutes, billingTenantRoutes } from './routes.js';
 
@@ -101,7 +101,7 @@ describe.each(testDatabaseKinds())('billing over the demo history (%s)', (kind) 
       const res = await api.inject({ method: 'PUT', url: `/api/admin/tenants/${t}/plan`, headers: admin, payload: plan });
       expect(res.statusCode, res.body).toBe(200);
     }
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await api?.close();
     await env?.close();
@@ -155,6 +155,13 @@ describe.each(testDatabaseKinds())('billing over the demo history (%s)', (kind) 
     expect((await api.inject({ url: `/api/tenants/${TENANT}/invoices` })).json().items).toEqual([inv]);
     const count = await env.db.selectFrom('invoices').select((e) => e.fn.countAll<number>().as('n')).where('tenant_id', '=', TENANT).executeTakeFirstOrThrow();
     expect(count.n).toBe(1);
+
+    // Month-end closes are jobs, one per tenant and period, due 15 minutes after local midnight.
+    const { rows: jobs } = await sql<{ payload: { tenant_id: string; period: string }; run_at: Date }>`select payload, run_at from jobs where queue = 'billing.close'`.execute(env.db);
+    const due = (p: string) => jobs.find((j) => j.payload.tenant_id === TENANT && j.payload.period === p)?.run_at.toISOString();
+    const end = (p: string) => DateTime.fromFormat(p, 'yyyy-MM', { zone: ZONE }).plus({ months: 1, minutes: 15 }).toUTC().toISO();
+    expect(due(PERIOD)).toBe(end(PERIOD));
+    expect(due(CURRENT)).toBe(end(CURRENT)); // scheduled by the close of the previous one
 
     const csv = await api.inject({ url: `/api/admin/billing/export.csv?period=${PERIOD}`, headers: admin });
     expect(csv.headers['content-type']).toContain('text/csv');

@@ -10,6 +10,9 @@ import type { BillingEventAppender, Log } from '../usage/ports.js';
 
 export type { DatabaseKind };
 
+/** The whole backend boots and seeds the demo history: slow on a loaded machine. */
+export const BOOT_TIMEOUT_MS = 180_000;
+
 export const silentLog: Log = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 type Runtime = Awaited<ReturnType<typeof startTestRuntime>>;
