@@ -42,9 +42,9 @@ export class StripeFake {
   }
 
   static async start(secretKey = 'sk_test_vozlia_fake'): Promise<StripeFake> {
-    let fake: StripeFake | undefined;
-    const server = createServer((req, res) => void fake!.#handle(req, res));
-    fake = new StripeFake(server, secretKey);
+    const server = createServer();
+    const fake = new StripeFake(server, secretKey);
+    server.on('request', (req, res) => void fake.#handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return fake;
   }
