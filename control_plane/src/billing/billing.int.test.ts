@@ -166,6 +166,9 @@ describe.each(testDatabaseKinds())('billing over the demo history (%s)', (kind) 
     const csv = await api.inject({ url: `/api/admin/billing/export.csv?period=${PERIOD}`, headers: admin });
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.split('\r\n').filter((l) => l.startsWith(inv.id))).toHaveLength(inv.lines.length);
+    const own = await api.inject({ url: `/api/tenants/${TENANT}/invoices.csv` });
+    expect(own.statusCode).toBe(200);
+    expect(own.body.split('\r\n').filter((l) => l.startsWith(inv.id))).toHaveLength(inv.lines.length);
   });
 
   it('rebuilds the same statement, and bills a late status callback on the next statement, once', async () => {
@@ -215,5 +218,18 @@ describe.each(testDatabaseKinds())('billing over the demo history (%s)', (kind) 
     } finally {
       if (second !== env.db) await second.destroy();
     }
+  });
+
+  it('closes a month from its month-end job, and schedules the next one', async () => {
+    const period = DateTime.now().setZone(ZONE).plus({ months: 1 }).toFormat('yyyy-MM');
+    const due = DateTime.fromFormat(period, 'yyyy-MM', { zone: ZONE }).plus({ months: 1, minutes: 16 });
+    // The worker runs the job after month end: a clock there (no event is appended after it).
+    const later = env.billing({ clock: () => due.toJSDate() });
+    await later.jobHandlers['billing.close']!({ tenant_id: 'demo_barbershop', period });
+    const inv = await later.store.find('demo_barbershop', period);
+    expect(inv?.row).toMatchObject({ final: false, status: 'issued' });
+    const next = due.toFormat('yyyy-MM');
+    const { rows } = await sql<{ n: number }>`select count(*) as n from jobs where queue = 'billing.close' and payload->>'tenant_id' = 'demo_barbershop' and payload->>'period' = ${next}`.execute(env.db);
+    expect(rows[0]!.n).toBe(1);
   });
 });

@@ -9,7 +9,10 @@ const WEBHOOK_BODY_LIMIT_BYTES = 512 * 1024;
  * bytes); bad, missing or stale signature → 400; a recorded event → 200.
  */
 export const stripeWebhookRoutes: FastifyPluginAsync<{ webhook: StripeWebhookHandler }> = async (app, opts) => {
-  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT_BYTES }, (_req, body, done) => done(null, body));
+  // Any content type: whatever arrives is checked against the signature (and refused with 400).
+  const raw = { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT_BYTES } as const;
+  app.addContentTypeParser('application/json', raw, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('*', raw, (_req, body, done) => done(null, body));
   app.post('/stripe/webhook', async (req, reply) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const header = req.headers['stripe-signature'];

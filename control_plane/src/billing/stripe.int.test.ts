@@ -102,6 +102,8 @@ describe.each(testDatabaseKinds())('Stripe adapter against a local Stripe (%s)',
       expect((await deliver(body, undefined)).statusCode).toBe(400);
       expect((await deliver(body, sign(body, WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 301))).statusCode).toBe(400);
       expect((await deliver(body.replace('invoice.paid', 'invoice.paid '), sign(body))).statusCode).toBe(400); // body altered
+      const asText = await webhookApp.inject({ method: 'POST', url: '/stripe/webhook', headers: { 'content-type': 'text/plain', 'stripe-signature': sign(body, 'whsec_not_ours') }, payload: body });
+      expect(asText.statusCode).toBe(400);
       expect(await status('demo_restaurant')).toBe('issued');
     });
 
