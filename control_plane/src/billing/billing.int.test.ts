@@ -134,6 +134,10 @@ describe.each(testDatabaseKinds())('billing over the demo history (%s)', (kind) 
   it('closes an ended period into one invoice, exactly once; an open one only as final', async () => {
     const open = await api.inject({ method: 'POST', url: '/api/admin/billing/close', headers: admin, payload: { period: CURRENT, tenant_id: TENANT } });
     expect(open.statusCode).toBe(409);
+    const openAll = await api.inject({ method: 'POST', url: '/api/admin/billing/close', headers: admin, payload: { period: CURRENT } });
+    expect(openAll.statusCode).toBe(409);
+    expect(openAll.json().error).toBe('period_open');
+    expect(await env.db.selectFrom('invoices').select('id').where('period', '=', CURRENT).execute()).toEqual([]);
 
     const first = await api.inject({ method: 'POST', url: '/api/admin/billing/close', headers: admin, payload: { period: PERIOD, tenant_id: TENANT } });
     expect(first.statusCode, first.body).toBe(200);

@@ -46,6 +46,16 @@ export class PeriodClose {
   /** One invoice per tenant (the given one, or all); an open period only with `final`. */
   async close(req: CloseRequest): Promise<StoredInvoice[]> {
     const tenants = req.tenant_id ? [req.tenant_id] : await this.#d.tenants.listTenants();
+    // Zones differ: refuse before writing anything when the period is still open for any of them.
+    if (!req.final) {
+      const now = this.#d.clock();
+      for (const tenantId of tenants) {
+        const zone = await this.#d.tenants.tenantZone(tenantId);
+        if (zone && periodWindow(req.period, zone).to > now && !(await this.#d.store.find(tenantId, req.period))) {
+          throw conflict('period_open', `period ${req.period} has not ended for ${tenantId}; close it early only with "final": true`);
+        }
+      }
+    }
     const out: StoredInvoice[] = [];
     for (const tenantId of tenants) out.push(await this.closeTenant(tenantId, req.period, req.final));
     return out;
