@@ -10,10 +10,6 @@ export interface PeriodWindow {
 
 const PERIOD_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-export function isPeriod(s: string): boolean {
-  return PERIOD_RE.test(s);
-}
-
 /** The month's bounds in `zone`; midnight to midnight local time, so DST months come out right. */
 export function periodWindow(period: string, zone: string): PeriodWindow {
   const m = PERIOD_RE.exec(period);
@@ -30,8 +26,4 @@ export function periodOf(at: Date, zone: string): string {
 
 export function nextPeriod(period: string): string {
   return DateTime.fromFormat(period, 'yyyy-MM', { zone: 'UTC' }).plus({ months: 1 }).toFormat('yyyy-MM');
-}
-
-export function previousPeriod(period: string): string {
-  return DateTime.fromFormat(period, 'yyyy-MM', { zone: 'UTC' }).minus({ months: 1 }).toFormat('yyyy-MM');
 }

@@ -1,5 +1,5 @@
 import type { UsageStatement } from '@vozlia/contract';
-import { meter } from './metering.js';
+import { meter, type UsageCounts } from './metering.js';
 import { periodWindow, type PeriodWindow } from './period.js';
 import type { TenantDirectory, UsageEventSource } from './ports.js';
 import { METERED_EVENT_TYPES } from './usage-events.js';
@@ -30,6 +30,6 @@ export class UsageService {
   }
 }
 
-export function toUsageStatement(window: PeriodWindow, counts: ReturnType<typeof meter>): UsageStatement {
+export function toUsageStatement(window: PeriodWindow, counts: UsageCounts): UsageStatement {
   return { period: window.period, ...counts, time_zone: window.zone, from: window.from.toISOString(), to: window.to.toISOString() };
 }
