@@ -4,3 +4,4 @@ export * from './admin.js';
 export * from './auth.js';
 export * from './errors.js';
 export * from './pagination.js';
+export * from './billing.js';
