@@ -2,3 +2,4 @@
 // types its forms with them, so neither re-declares a field.
 export * from './auth.js';
 export * from './pagination.js';
+export * from './notifications.js';
