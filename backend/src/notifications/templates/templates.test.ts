@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NotificationFacts } from '../facts.js';
+import type { FactsOf, NotificationFacts } from '../facts.js';
 import type { TenantStyle } from '../format.js';
 import { smsLength } from '../sms-segments.js';
 import { renderNotification } from './index.js';
@@ -9,7 +9,7 @@ const barbershop: TenantStyle = { ...restaurant, name: 'Sharp Cuts Barbershop', 
 // Tuesday 2026-12-01, 18:00 in New York.
 const NOW = new Date('2026-12-01T23:00:00Z');
 
-const order = (lines: { name: string; quantity: number; options?: string[] }[]): NotificationFacts => ({
+const order = (lines: { name: string; quantity: number; options?: string[] }[]): FactsOf<'order_placed'> => ({
   type: 'order_placed',
   orderId: 'ord_1a2b3c',
   customerName: 'Ada',
@@ -52,7 +52,7 @@ describe('order templates', () => {
   });
 
   it('lists every line in the owner email and names a delivery address', () => {
-    const facts = { ...order([{ name: 'Tiramisu', quantity: 3 }]), fulfillment: 'delivery', deliveryAddress: '1 Main St' } as NotificationFacts;
+    const facts: NotificationFacts = { ...order([{ name: 'Tiramisu', quantity: 3 }]), fulfillment: 'delivery', deliveryAddress: '1 Main St' };
     const r = renderNotification(facts, { style: restaurant, now: NOW });
     expect(r.ownerEmail.subject).toBe('New delivery order: $38.12 for Ada, 7:30 PM');
     expect(r.ownerEmail.text).toContain('3 x Tiramisu');
