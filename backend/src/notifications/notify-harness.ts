@@ -16,7 +16,9 @@ import { freePort } from '../testing/test-runtime.js';
 import { TwilioRestFake } from '../testing/twilio-rest-fake.js';
 import { WebhookReceiver } from '../testing/webhook-receiver.js';
 import { NOTIFICATION_QUEUED } from './events.js';
-import { notifications, notificationTenantRoutes, twilioSmsRoutes, type Notifications, type OutboxWorker } from './index.js';
+import { createChannels } from './channels/create-channels.js';
+import { notifications, notificationTenantRoutes, twilioSmsRoutes, type Notifications } from './index.js';
+import { OutboxWorker, type OutboxWorkerOptions } from './outbox-worker.js';
 import type { RateLimits } from './rate-limit.js';
 import type { MessageRow } from './tables.js';
 
@@ -100,6 +102,12 @@ export class NotifyHarness {
 
   get db(): Kysely<Database> {
     return this.handle.db as Kysely<Database>;
+  }
+
+  /** Another worker on the same outbox (a second instance), with the harness defaults unless given. */
+  extraWorker(opts: Partial<Omit<OutboxWorkerOptions, 'db' | 'events' | 'clock' | 'log'>> & { workerId: string }): OutboxWorker {
+    const channels = opts.channels ?? createChannels(this.config, this.clock).channels;
+    return new OutboxWorker({ db: this.db, events: this.events, clock: this.clock, log: pino({ level: 'silent' }), limits: UNLIMITED, random: () => 0.5, ...opts, channels });
   }
 
   /** Runs the worker until nothing is due (bounded). */

@@ -46,7 +46,7 @@ export class TwilioRestFake {
   readonly #accountSid: string;
   readonly #authToken: string;
   readonly #clock: () => Date;
-  #failures: { remaining: number; status: number; retryAfter?: string } = { remaining: 0, status: 500 };
+  #failures: { remaining: number; status: number; code: number; retryAfter?: string } = { remaining: 0, status: 500, code: 20500 };
 
   private constructor(server: Server, accountSid: string, authToken: string, clock: () => Date) {
     this.#server = server;
@@ -78,9 +78,9 @@ export class TwilioRestFake {
     return this.#authToken;
   }
 
-  /** The next `n` requests (any path) answer `status` (Twilio's error JSON), then service resumes. */
-  failNext(n: number, status = 500, retryAfterSeconds?: number): void {
-    this.#failures = { remaining: n, status, ...(retryAfterSeconds !== undefined ? { retryAfter: String(retryAfterSeconds) } : {}) };
+  /** The next `n` requests (any path) answer `status` with Twilio's error JSON (`code`), then service resumes. */
+  failNext(n: number, status = 500, opts: { code?: number; retryAfterSeconds?: number } = {}): void {
+    this.#failures = { remaining: n, status, code: opts.code ?? 20500, ...(opts.retryAfterSeconds !== undefined ? { retryAfter: String(opts.retryAfterSeconds) } : {}) };
   }
 
   failAlways(status = 500): void {
@@ -88,7 +88,7 @@ export class TwilioRestFake {
   }
 
   recover(): void {
-    this.#failures = { remaining: 0, status: 500 };
+    this.#failures = { remaining: 0, status: 500, code: 20500 };
   }
 
   messagesTo(to: string): SentMessage[] {
@@ -144,9 +144,10 @@ export class TwilioRestFake {
     if (this.#failures.remaining > 0) {
       this.#failures.remaining--;
       const headers: Record<string, string> = this.#failures.retryAfter ? { 'retry-after': this.#failures.retryAfter } : {};
-      record(this.#failures.status);
-      res.writeHead(this.#failures.status, { 'content-type': 'application/json', ...headers });
-      return void res.end(JSON.stringify({ code: 20500, message: 'Internal Server Error', more_info: '', status: this.#failures.status }));
+      const { status, code } = this.#failures;
+      record(status);
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      return void res.end(JSON.stringify({ code, message: 'Failure injected by the fake', more_info: `https://www.twilio.com/docs/errors/${code}`, status }));
     }
     if (call) {
       if (req.method !== 'POST') return error(405, 20004, 'Method not allowed');
