@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../testing/test-db.js';
 import { verifySignature } from './webhook-signature.js';
-import { NotifyHarness } from './notify-harness.js';
+import { HARNESS_START_MS, NotifyHarness } from './notify-harness.js';
 
 // Tuesday 2026-12-01, 18:00 in New York (both demo tenants' zone).
 const NOW = new Date('2026-12-01T23:00:00Z');
@@ -12,7 +12,7 @@ describe.each(testDatabaseKinds())('notifications delivered through the local pr
   let h: NotifyHarness;
   beforeAll(async () => {
     h = await NotifyHarness.start({ kind, now: NOW });
-  });
+  }, HARNESS_START_MS);
   afterAll(async () => h?.close());
 
   const api = async (tenant: string, path: string) => {

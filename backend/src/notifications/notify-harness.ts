@@ -28,6 +28,9 @@ import type { MessageRow } from './tables.js';
  * SMTP and webhook fakes, a settable clock and the routes on a real port (Twilio's delivery
  * reports come back over HTTP). Events are appended exactly as the features append them today.
  */
+/** A database, three fake providers and a server: give `beforeAll` room on a loaded machine. */
+export const HARNESS_START_MS = 180_000;
+
 /** Tests that are not about rate limits must not wait for them (the clock only moves by hand). */
 const UNLIMITED: RateLimits = { perSenderNumber: { limit: 10_000, windowMs: 1_000 }, perTenantChannel: { limit: 10_000, windowMs: 1_000 } };
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../testing/test-db.js';
 import type { Channel } from './channels/channel.js';
 import { createChannels } from './channels/create-channels.js';
-import { NotifyHarness } from './notify-harness.js';
+import { HARNESS_START_MS, NotifyHarness } from './notify-harness.js';
 import { LOCK_EXPIRY_MS } from './outbox-worker.js';
 import type { RateLimits } from './rate-limit.js';
 
@@ -16,7 +16,7 @@ describe.each(testDatabaseKinds())('delivery when things go wrong (%s)', (kind) 
   let calls = 0;
   beforeAll(async () => {
     h = await NotifyHarness.start({ kind, now: NOW });
-  });
+  }, HARNESS_START_MS);
   afterAll(async () => h?.close());
 
   /** A missed call at demo_restaurant from a fresh number; resolves to that number. */
