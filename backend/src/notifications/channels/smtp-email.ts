@@ -26,7 +26,8 @@ export class SmtpEmailChannel implements Channel {
     this.#domain = /@([^>\s]+)>?\s*$/.exec(opts.from)?.[1] ?? 'vozlia';
   }
 
-  async send(m: OutboundMessage): Promise<SendResult> {
+  /** SMTP and Twilio requests are bounded by their own timeouts; an attempt is not cut short. */
+  async send(m: OutboundMessage, _signal?: AbortSignal): Promise<SendResult> {
     if (m.body.kind !== 'email') return { ok: false, retryable: false, code: 'wrong_body' };
     try {
       const info = await this.#transport.sendMail({

@@ -23,7 +23,8 @@ export class TwilioSmsChannel implements Channel {
     this.#statusCallbackUrl = statusCallbackUrl;
   }
 
-  async send(m: OutboundMessage): Promise<SendResult> {
+  /** SMTP and Twilio requests are bounded by their own timeouts; an attempt is not cut short. */
+  async send(m: OutboundMessage, _signal?: AbortSignal): Promise<SendResult> {
     if (m.body.kind !== 'sms') return { ok: false, retryable: false, code: 'wrong_body' };
     if (!m.from) return { ok: false, retryable: false, code: 'no_sender' };
     try {

@@ -1,10 +1,10 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 import { parseRetryAfter } from '../backoff.js';
 import { SIGNATURE_HEADER, signatureHeader, WEBHOOK_ID_HEADER } from '../webhook-signature.js';
 import { classifyHttpStatus, networkFailure, type Channel, type OutboundMessage, type SendResult } from './channel.js';
-import { publicOnlyLookup } from './public-address.js';
+import { isPublicAddress, publicOnlyLookup } from './public-address.js';
 
 /** Standard Webhooks: a receiver gets 15 s to answer. */
 export const WEBHOOK_TIMEOUT_MS = 15_000;
@@ -41,6 +41,11 @@ export class WebhookChannel implements Channel {
     }
     if (url.protocol !== 'https:' && !(this.#opts.allowPrivateNetworks && url.protocol === 'http:')) {
       return { ok: false, retryable: false, code: 'https_required' };
+    }
+    // An address literal is never looked up, so it is checked here; names are checked on lookup.
+    const literal = url.hostname.replace(/^\[|\]$/g, '');
+    if (!this.#opts.allowPrivateNetworks && isIP(literal) && !isPublicAddress(literal)) {
+      return { ok: false, retryable: false, code: 'non_public_address' };
     }
     const raw = JSON.stringify({ id: m.id, type: m.body.type, tenant_id: m.tenantId, occurred_at: m.body.occurredAt, data: m.body.data });
     const now = this.#opts.clock();
