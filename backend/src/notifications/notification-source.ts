@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StoredEvent, Trx } from '../storage/events.js';
+import type { StoredEvent, StreamRef, Trx } from '../storage/events.js';
 import { NotificationFacts } from './facts.js';
 
 /**
@@ -60,7 +60,7 @@ export async function notificationFacts(trx: Trx, event: StoredEvent): Promise<S
 
   switch (p.kind) {
     case 'order_placed': {
-      const o = OrderPlaced.safeParse(await sibling(trx, event, 'order.placed'));
+      const o = OrderPlaced.safeParse(await payloadOf(trx, { type: event.streamType, id: event.streamId }, 'order.placed', 'latest'));
       if (!o.success) return null;
       return done({
         type: 'order_placed',
@@ -75,13 +75,13 @@ export async function notificationFacts(trx: Trx, event: StoredEvent): Promise<S
       });
     }
     case 'appointment_requested': {
-      const a = AppointmentRequested.safeParse(await sibling(trx, event, 'appointment.requested'));
+      const a = AppointmentRequested.safeParse(await payloadOf(trx, { type: event.streamType, id: event.streamId }, 'appointment.requested', 'latest'));
       if (!a.success) return null;
       return done({ type: 'appointment_requested', ...a.data, customerName: a.data.customerName ?? null, customerPhone: a.data.customerPhone ?? null, staff: a.data.staff ?? null, priceCents: a.data.priceCents ?? null });
     }
     case 'missed_call': {
       if (!callSid) return null;
-      const received = CallReceived.safeParse(await callEvent(trx, callSid, 'call.received'));
+      const received = CallReceived.safeParse(await payloadOf(trx, { type: 'call', id: callSid }, 'call.received', 'first'));
       const from = received.success ? (received.data.from ?? null) : null;
       return done({ type: 'missed_call', callSid, from: from && /^\+[1-9]\d{6,14}$/.test(from) ? from : null, at: event.occurredAt.toISOString() });
     }
@@ -92,27 +92,18 @@ export async function notificationFacts(trx: Trx, event: StoredEvent): Promise<S
   }
 }
 
-/** The latest event of `type` on the notification's own stream (appended in the same transaction). */
-async function sibling(trx: Trx, event: StoredEvent, type: string): Promise<unknown> {
+/**
+ * The payload of the first or latest event of `type` on a stream: the order or appointment
+ * appended with the notification (same transaction), or the call's `call.received`.
+ */
+async function payloadOf(trx: Trx, stream: StreamRef, type: string, which: 'first' | 'latest'): Promise<unknown> {
   const row = await trx
     .selectFrom('events')
     .select('payload')
-    .where('stream_type', '=', event.streamType)
-    .where('stream_id', '=', event.streamId)
+    .where('stream_type', '=', stream.type)
+    .where('stream_id', '=', stream.id)
     .where('type', '=', type)
-    .orderBy('version', 'desc')
-    .executeTakeFirst();
-  return row?.payload;
-}
-
-async function callEvent(trx: Trx, callSid: string, type: string): Promise<unknown> {
-  const row = await trx
-    .selectFrom('events')
-    .select('payload')
-    .where('stream_type', '=', 'call')
-    .where('stream_id', '=', callSid)
-    .where('type', '=', type)
-    .orderBy('version')
+    .orderBy('version', which === 'first' ? 'asc' : 'desc')
     .executeTakeFirst();
   return row?.payload;
 }

@@ -22,7 +22,7 @@ import {
 import { quietUntil } from './quiet-hours.js';
 import { smsLength } from './sms-segments.js';
 import { DEFAULT_RATE_LIMITS, takeRateLimits, type RateLimit, type RateLimits } from './rate-limit.js';
-import { readSettingsRow, settingsValue, signingSecrets } from './settings.js';
+import { readSettingsRow, removeGoneWebhook, settingsValue, signingSecrets } from './settings.js';
 import type { OutboxRow } from './tables.js';
 
 /** A claim not acknowledged within this is taken again: the worker holding it is presumed dead. */
@@ -215,6 +215,9 @@ export class OutboxWorker {
       // Someone else took the row (our claim expired while we waited): theirs is the record.
       if (updated.numUpdatedRows === 0n) return;
       await this.#append(trx, row, events);
+      if (!result.ok && result.code === 'endpoint_gone' && row.channel === 'webhook') {
+        await removeGoneWebhook(trx, this.#o.events, row.tenant_id, row.to_address, now);
+      }
     });
     this.#o.log.info(
       { event: 'message_attempt', messageId: row.id, tenantId: row.tenant_id, channel: row.channel, attempt: row.attempts, ok: result.ok, ...(result.ok ? {} : { code: result.code }), ...(opts.reconciled ? { reconciled: true } : {}) },

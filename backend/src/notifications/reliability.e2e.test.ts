@@ -28,6 +28,14 @@ describe.each(testDatabaseKinds())('delivery when things go wrong (%s)', (kind) 
   const ownerSmsAbout = (from: string) => h.twilio.messagesTo(OWNER).filter((m) => m.json.body.includes(from));
   const smsRow = async (from: string) =>
     h.db.selectFrom('messages').selectAll().where('channel', '=', 'sms').where('call_sid', '=', `CArel${kind}${Number(from.slice(-4))}`).executeTakeFirstOrThrow();
+  /** A worker that sends on `channel` for real and dies before recording it; waits until the provider has it. */
+  const crashAfterSending = async (channel: 'sms' | 'webhook', workerId: string, arrived: () => boolean) => {
+    const real = createChannels(h.config, h.clock);
+    const doomed = h.extraWorker({ channels: { ...real.channels, [channel]: diesAfterSending(real.channels[channel]) }, workerId });
+    void doomed.runOnce();
+    await until(arrived);
+    return real;
+  };
   const smsEvents = async (messageId: string) =>
     (await h.events.readStream({ type: 'message', id: `message:demo_restaurant:${messageId}` })).map((e) => `${e.type}${e.payload.code ? `:${String(e.payload.code)}` : ''}`);
 
@@ -87,11 +95,8 @@ describe.each(testDatabaseKinds())('delivery when things go wrong (%s)', (kind) 
   });
 
   it('after a worker dies between Twilio accepting and recording it, the next one finds the SMS instead of sending it again', async () => {
-    const real = createChannels(h.config, h.clock);
-    const doomed = h.extraWorker({ channels: { ...real.channels, sms: diesAfterSending(real.channels.sms) }, workerId: 'doomed' });
     const from = await missedCall();
-    void doomed.runOnce();
-    await until(() => ownerSmsAbout(from).length === 1);
+    const real = await crashAfterSending('sms', 'doomed', () => ownerSmsAbout(from).length === 1);
     expect((await smsRow(from)).status).toBe('queued'); // `sending` in the outbox; nothing recorded yet
 
     h.time.advance(LOCK_EXPIRY_MS + 1_000);
@@ -105,11 +110,8 @@ describe.each(testDatabaseKinds())('delivery when things go wrong (%s)', (kind) 
   });
 
   it('a delivery report that arrives before the send is recorded is enough to know it was sent', async () => {
-    const real = createChannels(h.config, h.clock);
-    const doomed = h.extraWorker({ channels: { ...real.channels, sms: diesAfterSending(real.channels.sms) }, workerId: 'doomed-2' });
     const from = await missedCall();
-    void doomed.runOnce();
-    await until(() => ownerSmsAbout(from).length === 1);
+    const real = await crashAfterSending('sms', 'doomed-2', () => ownerSmsAbout(from).length === 1);
     expect(await h.twilio.report(ownerSmsAbout(from)[0]!.json.sid, 'delivered')).toBe(204);
 
     h.time.advance(LOCK_EXPIRY_MS + 1_000);
@@ -128,11 +130,8 @@ describe.each(testDatabaseKinds())('delivery when things go wrong (%s)', (kind) 
       payload: { contacts: { sms: [OWNER], email: [] }, webhook: { url: h.webhooks.url }, policies: { missed_call: { owner: ['webhook'] } } },
     });
     h.webhooks.useSecrets([put.json().new_webhook_secret]);
-    const real = createChannels(h.config, h.clock);
-    const doomed = h.extraWorker({ channels: { ...real.channels, webhook: diesAfterSending(real.channels.webhook) }, workerId: 'doomed-3' });
     await missedCall();
-    void doomed.runOnce();
-    await until(() => h.webhooks.deliveries.length === 1);
+    const real = await crashAfterSending('webhook', 'doomed-3', () => h.webhooks.deliveries.length === 1);
     h.time.advance(LOCK_EXPIRY_MS + 1_000);
     await h.worker.runOnce();
     expect(h.webhooks.deliveries).toHaveLength(2);

@@ -106,6 +106,19 @@ describe.each(testDatabaseKinds())('a new deployment without Twilio or SMTP, and
     h.webhooks.useSecrets([rotated]);
   });
 
+  it('removes a webhook whose receiver answers 410 Gone', async () => {
+    h.webhooks.answerNext(1, 410);
+    await h.missCall('demo_restaurant', 'CAgone1', '+15552031003', '+15550100001');
+    await h.drain();
+    const hook = await h.db.selectFrom('messages').selectAll().where('call_sid', '=', 'CAgone1').where('channel', '=', 'webhook').executeTakeFirstOrThrow();
+    expect(hook).toMatchObject({ status: 'dead', error_code: 'endpoint_gone', attempts: 1 });
+    expect((await h.app.inject({ method: 'GET', url: SETTINGS })).json().webhook).toBeNull();
+    const posts = h.webhooks.deliveries.length;
+    await h.missCall('demo_restaurant', 'CAgone2', '+15552031004', '+15550100001');
+    await h.drain();
+    expect(h.webhooks.deliveries.length).toBe(posts);
+  });
+
   it('offers messages as the `notifications` analytic subject, one row per message, without addresses', async () => {
     const rows = await h.db.transaction().execute(async (trx) => {
       await sql`select set_config('voz.tenant_id', 'demo_restaurant', true)`.execute(trx);

@@ -81,3 +81,19 @@ export async function saveSettings(
   });
   return { row: await readSettingsRow(deps.db, tenantId), ...(newSecret ? { newSecret } : {}) };
 }
+
+/**
+ * A receiver answered 410 Gone (Standard Webhooks: stop sending): the tenant's webhook is
+ * removed, in the transaction that records the dead message, unless it was changed meanwhile.
+ */
+export async function removeGoneWebhook(trx: Trx, events: EventStore, tenantId: string, url: string, at: Date): Promise<boolean> {
+  const value = settingsValue(await readSettingsRow(trx, tenantId));
+  if (!value?.webhook || value.webhook.url !== url) return false;
+  const payload: NotificationSettingsUpdated = { tenantId, settings: { ...value, webhook: null } };
+  await events.appendIn(trx, {
+    tenantId,
+    stream: settingsStream(tenantId),
+    events: [{ type: NOTIFICATION_SETTINGS_UPDATED, payload, occurredAt: at, metadata: { source: 'notifications', reason: 'endpoint_gone' } }],
+  });
+  return true;
+}

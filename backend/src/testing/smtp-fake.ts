@@ -22,16 +22,9 @@ export class SmtpFake {
   readonly #credentials: string;
   #refusals: { remaining: number; code: number } = { remaining: 0, code: 451 };
 
-  private constructor(server: SMTPServer, credentials: string) {
-    this.#server = server;
-    this.#credentials = credentials;
-  }
-
-  static async start(opts: { user?: string; pass?: string } = {}): Promise<SmtpFake> {
-    const user = opts.user ?? 'voz';
-    const pass = opts.pass ?? 'smtp-pass';
-    let fake: SmtpFake | undefined;
-    const server = new SMTPServer({
+  private constructor(user: string, pass: string) {
+    this.#credentials = `${user}:${pass}`;
+    this.#server = new SMTPServer({
       authOptional: false,
       allowInsecureAuth: true,
       disabledCommands: ['STARTTLS'],
@@ -42,15 +35,18 @@ export class SmtpFake {
         if (auth.username === user && auth.password === pass) return cb(null, { user });
         return cb(new Error('Invalid username or password'));
       },
-      onData(stream, session, cb) {
-        void fake!.#receive(stream, session).then(
+      onData: (stream, session, cb) => {
+        void this.#receive(stream, session).then(
           () => cb(),
           (err: Error & { responseCode?: number }) => cb(err),
         );
       },
     });
-    fake = new SmtpFake(server, `${user}:${pass}`);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  }
+
+  static async start(opts: { user?: string; pass?: string } = {}): Promise<SmtpFake> {
+    const fake = new SmtpFake(opts.user ?? 'voz', opts.pass ?? 'smtp-pass');
+    await new Promise<void>((resolve) => fake.#server.listen(0, '127.0.0.1', resolve));
     return fake;
   }
 

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
 import type { MessageInstance, MessageStatus } from 'twilio/lib/rest/api/v2010/account/message.js';
 import { smsLength } from '../notifications/sms-segments.js';
+import { readBody } from './webhook-receiver.js';
 
 /** A Message resource as Twilio's JSON carries it (the SDK's `MessageResource`; dates are RFC 2822 strings on the wire). */
 type MessageResource = ConstructorParameters<typeof MessageInstance>[1];
@@ -48,8 +49,8 @@ export class TwilioRestFake {
   readonly #clock: () => Date;
   #failures: { remaining: number; status: number; code: number; retryAfter?: string } = { remaining: 0, status: 500, code: 20500 };
 
-  private constructor(server: Server, accountSid: string, authToken: string, clock: () => Date) {
-    this.#server = server;
+  private constructor(accountSid: string, authToken: string, clock: () => Date) {
+    this.#server = createServer((req, res) => void this.#handle(req, res));
     this.#accountSid = accountSid;
     this.#authToken = authToken;
     this.#clock = clock;
@@ -57,12 +58,8 @@ export class TwilioRestFake {
 
   /** `clock` stamps `date_created` (share the test's clock so times compare). */
   static async start(opts: { accountSid?: string; authToken?: string; clock?: () => Date } = {}): Promise<TwilioRestFake> {
-    const accountSid = opts.accountSid ?? `AC${'0'.repeat(31)}1`;
-    const authToken = opts.authToken ?? 'fake-twilio-auth-token';
-    let fake: TwilioRestFake | undefined;
-    const server = createServer((req, res) => void fake!.#handle(req, res));
-    fake = new TwilioRestFake(server, accountSid, authToken, opts.clock ?? (() => new Date()));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const fake = new TwilioRestFake(opts.accountSid ?? `AC${'0'.repeat(31)}1`, opts.authToken ?? 'fake-twilio-auth-token', opts.clock ?? (() => new Date()));
+    await new Promise<void>((resolve) => fake.#server.listen(0, '127.0.0.1', resolve));
     return fake;
   }
 
@@ -199,13 +196,4 @@ export class TwilioRestFake {
     const size = Math.min(Number(q.PageSize) || 50, 1000);
     return { messages: list.slice(0, size), page: 0, page_size: size, start: 0, end: Math.max(0, Math.min(size, list.length) - 1), next_page_uri: null, previous_page_uri: null, first_page_uri: '', uri: '' };
   }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

@@ -25,23 +25,21 @@ export class WebhookReceiver {
   readonly #clock: () => Date;
   #answers: { remaining: number; status: number } = { remaining: 0, status: 500 };
 
-  private constructor(server: Server, secrets: readonly string[], clock: () => Date) {
-    this.#server = server;
+  private constructor(secrets: readonly string[], clock: () => Date) {
+    this.#server = createServer((req, res) => {
+      void readBody(req).then((raw) => {
+        const status = this.#accept(req, raw);
+        res.writeHead(status, { 'content-type': 'text/plain' });
+        res.end(status < 300 ? 'ok' : 'no');
+      });
+    });
     this.#secrets = secrets;
     this.#clock = clock;
   }
 
   static async start(opts: { secrets?: readonly string[]; clock?: () => Date } = {}): Promise<WebhookReceiver> {
-    let receiver: WebhookReceiver | undefined;
-    const server = createServer((req, res) => {
-      void readBody(req).then((raw) => {
-        const status = receiver!.#accept(req, raw);
-        res.writeHead(status, { 'content-type': 'text/plain' });
-        res.end(status < 300 ? 'ok' : 'no');
-      });
-    });
-    receiver = new WebhookReceiver(server, opts.secrets ?? [], opts.clock ?? (() => new Date()));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const receiver = new WebhookReceiver(opts.secrets ?? [], opts.clock ?? (() => new Date()));
+    await new Promise<void>((resolve) => receiver.#server.listen(0, '127.0.0.1', resolve));
     return receiver;
   }
 
@@ -92,7 +90,8 @@ export class WebhookReceiver {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The whole request body as text (the fakes need the raw bytes, before any parsing). */
+export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
