@@ -55,7 +55,7 @@ type Claimed = OutboxRow & { previous_status: string; previous_locked_at: Date |
  */
 export class OutboxWorker {
   readonly #o: Required<Omit<OutboxWorkerOptions, 'limits'>> & { limits: RateLimits };
-  readonly #abort = new AbortController();
+  #abort = new AbortController();
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<unknown> | undefined;
   #stopped = true;
@@ -76,6 +76,7 @@ export class OutboxWorker {
   start(): void {
     if (!this.#stopped) return;
     this.#stopped = false;
+    this.#abort = new AbortController();
     const tick = async () => {
       if (this.#stopped) return;
       this.#running = this.runOnce().catch((err: unknown) => this.#o.log.error({ err }, 'outbox poll failed'));
@@ -96,7 +97,12 @@ export class OutboxWorker {
   /** Claims one batch of due messages and delivers them; returns how many were claimed. */
   async runOnce(): Promise<number> {
     const rows = await this.#claim(this.#o.clock());
-    await Promise.all(rows.map((row) => this.#deliver(row).catch((err: unknown) => this.#o.log.error({ err, messageId: row.id }, 'outbox delivery crashed'))));
+    await Promise.all(
+      rows.map((row) =>
+        // The claim expires and another attempt follows; the log names the message, not its content.
+        this.#deliver(row).catch((err: unknown) => this.#o.log.error({ error: err instanceof Error ? err.name : typeof err, messageId: row.id }, 'outbox delivery crashed')),
+      ),
+    );
     return rows.length;
   }
 
@@ -151,7 +157,8 @@ export class OutboxWorker {
     try {
       result = await channel.send(message, this.#abort.signal);
     } catch (err) {
-      this.#o.log.error({ err, messageId: row.id, channel: row.channel }, 'channel threw');
+      // Only the error's class: provider messages may quote the recipient's number.
+      this.#o.log.error({ error: err instanceof Error ? err.name : typeof err, messageId: row.id, channel: row.channel }, 'channel threw');
       result = { ok: false, retryable: true, code: 'exception' };
     }
     await this.#record(row, result);
