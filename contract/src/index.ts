@@ -2,6 +2,7 @@
 // types its forms with them, so neither re-declares a field.
 export * from './admin.js';
 export * from './auth.js';
-export * from './errors.js';
-export * from './pagination.js';
 export * from './billing.js';
+export * from './errors.js';
+export * from './notifications.js';
+export * from './pagination.js';

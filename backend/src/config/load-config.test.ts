@@ -112,4 +112,22 @@ describe('loadConfig', () => {
     expect(loadConfig({ VOZ_ADMIN_TOKEN: 'a-long-enough-admin-token' }).adminToken).toBe('a-long-enough-admin-token');
     expect(configError({ VOZ_ADMIN_TOKEN: 'short' }).message).toMatch(/^VOZ_ADMIN_TOKEN: /);
   });
+
+  it('reads the Twilio REST and email variables (contract §9) and names a bad one', () => {
+    const c = loadConfig({});
+    expect(c.twilio).toEqual({ accountSid: undefined, apiBaseUrl: 'https://api.twilio.com', smsFrom: undefined });
+    expect(c.email).toEqual({ smtpUrl: undefined, from: 'Vozlia <no-reply@localhost>' });
+    const set = loadConfig({
+      TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`,
+      TWILIO_API_BASE_URL: 'http://127.0.0.1:4010/',
+      TWILIO_SMS_FROM: '+15550100009',
+      SMTP_URL: 'smtp://user:pass@127.0.0.1:2525',
+      VOZ_EMAIL_FROM: 'Shop <shop@example.test>',
+    });
+    expect(set.twilio).toEqual({ accountSid: `AC${'a'.repeat(32)}`, apiBaseUrl: 'http://127.0.0.1:4010', smsFrom: '+15550100009' });
+    expect(set.email).toEqual({ smtpUrl: 'smtp://user:pass@127.0.0.1:2525', from: 'Shop <shop@example.test>' });
+    expect(configError({ TWILIO_ACCOUNT_SID: 'nope' }).message).toMatch(/^TWILIO_ACCOUNT_SID: /);
+    expect(configError({ SMTP_URL: 'http://mail.example' }).message).toMatch(/^SMTP_URL: /);
+    expect(configError({ TWILIO_SMS_FROM: '555-0100' }).message).toMatch(/^TWILIO_SMS_FROM: /);
+  });
 });

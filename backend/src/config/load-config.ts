@@ -31,6 +31,10 @@ export interface Config {
     dialect: 'ga' | 'beta';
   };
   twilioAuthToken?: string;
+  /** Twilio REST (contract §9): with no account SID nothing is sent and SMS fail `not_configured`. */
+  twilio: { accountSid?: string; apiBaseUrl: string; smsFrom?: string };
+  /** SMTP for email (contract §9): with no URL, email fails `not_configured`. */
+  email: { smtpUrl?: string; from: string };
   accessCodes: AccessCodeSources;
   modePolicy: TenantModePolicy;
   features: {
@@ -86,6 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       dialect: e.VOZ_REALTIME_API,
     },
     twilioAuthToken: e.TWILIO_AUTH_TOKEN,
+    twilio: { accountSid: e.TWILIO_ACCOUNT_SID, apiBaseUrl: e.TWILIO_API_BASE_URL.replace(/\/+$/, ''), smsFrom: e.TWILIO_SMS_FROM },
+    email: { smtpUrl: e.SMTP_URL, from: e.VOZ_EMAIL_FROM },
     accessCodes: {
       table: e.VOZ_ACCESS_CODE_TABLE_JSON,
       ownerMap: e.VOZ_ACCESS_CODE_MAP_JSON,

@@ -52,6 +52,12 @@ export const EnvSchema = z.object({
   OPENAI_TEXT_MODEL: z.string().min(1).default('gpt-4.1-mini'),
   VOZ_REALTIME_API: z.enum(['ga', 'beta']).default('ga'),
   TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  // Contract §9: Twilio REST (SMS, call updates) and email.
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be AC followed by 32 hex digits').optional(),
+  TWILIO_API_BASE_URL: Url(['http:', 'https:']).default('https://api.twilio.com'),
+  TWILIO_SMS_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number, like +15550100001').optional(),
+  SMTP_URL: Url(['smtp:', 'smtps:']).optional(),
+  VOZ_EMAIL_FROM: z.string().min(3).default('Vozlia <no-reply@localhost>'),
   VOZ_ACCESS_CODE_TABLE_JSON: jsonString(z.record(AccessCode, AccessCodeEntry)).default({}),
   VOZ_ACCESS_CODE_MAP_JSON: jsonString(z.record(AccessCode, TenantId)).default({}),
   VOZ_CLIENT_ACCESS_CODE_MAP_JSON: jsonString(z.record(AccessCode, TenantId)).default({}),
