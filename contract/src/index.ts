@@ -1,4 +1,12 @@
 // The HTTP API's shapes, one module per area; the backend validates with them and the portal
 // types its forms with them, so neither re-declares a field.
+export * from './analytics.js';
+export * from './appointments.js';
 export * from './auth.js';
+export * from './calls.js';
+export * from './contacts.js';
+export * from './dashboard.js';
+export * from './knowledge-base.js';
+export * from './orders.js';
 export * from './pagination.js';
+export * from './query-spec.js';
