@@ -1,0 +1,16 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { ApiClient } from '../api/api-client';
+
+/** Every tenant's data lives under `['tenant', id, …]`, so one prefix clears or refreshes it. */
+export const tenantKey = (tenantId: string, ...parts: readonly unknown[]) => ['tenant', tenantId, ...parts] as const;
+
+/**
+ * The one factory for tenant queries: the key holds every fetch variable (`parts`), and the
+ * fetch gets the API client and the abort signal.
+ */
+export function tenantQuery<T>(api: ApiClient, tenantId: string, parts: readonly unknown[], fetch: (api: ApiClient, signal: AbortSignal) => Promise<T>) {
+  return queryOptions({
+    queryKey: tenantKey(tenantId, ...parts),
+    queryFn: ({ signal }) => fetch(api, signal),
+  });
+}
