@@ -25,6 +25,7 @@ export const AdminTenant = z.object({
   id: z.string(),
   name: z.string().optional(),
   display_name: z.string().optional(),
+  displayName: z.string().optional(),
   vertical: z.string(),
   time_zone: z.string().optional(),
   timeZone: z.string().optional(),
@@ -33,6 +34,16 @@ export const AdminTenant = z.object({
   status: z.enum(['active', 'suspended']).optional(),
 });
 export type AdminTenant = z.infer<typeof AdminTenant>;
+
+/** One view of a tenant whichever spelling the list used. */
+export const tenantView = (t: AdminTenant) => ({
+  id: t.id,
+  name: t.name ?? t.display_name ?? t.displayName ?? t.id,
+  vertical: t.vertical,
+  zone: t.time_zone ?? t.timeZone ?? '',
+  numbers: t.phone_numbers ?? t.phoneNumbers ?? [],
+  status: t.status ?? 'active',
+});
 export const AdminTenantList = z.union([z.object({ items: z.array(AdminTenant) }), z.object({ tenants: z.array(AdminTenant) })]).transform((v) => ('items' in v ? v.items : v.tenants));
 
 /** `POST …/access-codes` (§8): the code is in this answer only. */
@@ -78,7 +89,7 @@ export const AdminFeature = z.object({
   description: z.string().optional(),
   declared_modes: z.array(z.string()),
   default_enabled: z.boolean().optional(),
-  effective: z.unknown().optional(),
+  effective: z.object({ client: z.object({ allowed: z.boolean() }), owner: z.object({ allowed: z.boolean() }) }).optional(),
 });
 export const AdminFeatureList = z.object({ features: z.array(AdminFeature) });
 export type AdminFeature = z.infer<typeof AdminFeature>;
