@@ -10,3 +10,4 @@ export * from './knowledge-base.js';
 export * from './orders.js';
 export * from './pagination.js';
 export * from './query-spec.js';
+export * from './tenant-profile.js';

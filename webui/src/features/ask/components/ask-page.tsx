@@ -39,7 +39,7 @@ export function AskPage() {
       <section className="card" aria-label="Question">
         <form className="stack" noValidate onSubmit={submit}>
           <FormError message={formError} />
-          <Field label="Your question" error={form.formState.errors.question?.message} hint="For example: how many orders last week? Which service was booked most this month?">
+          <Field label="Your question" error={form.formState.errors.question?.message} hint="Press Enter to ask; Shift+Enter for a new line.">
             {(p) => (
               <textarea
                 {...p}
@@ -56,15 +56,24 @@ export function AskPage() {
               />
             )}
           </Field>
-          <div className="row">
+          <div>
             <Button type="submit" variant="primary" busy={mutation.isPending}>
               Ask
             </Button>
-            {EXAMPLES.map((q) => (
-              <Button key={q} size="sm" variant="ghost" onClick={() => form.setValue('question', q, { shouldValidate: true })}>
-                {q}
-              </Button>
-            ))}
+          </div>
+          <div className="row" style={{ alignItems: 'center' }}>
+            <span className="muted small" id="examples-label">
+              Or try:
+            </span>
+            <ul className="chips" aria-labelledby="examples-label">
+              {EXAMPLES.map((q) => (
+                <li key={q}>
+                  <button type="button" className="chip" onClick={() => form.setValue('question', q, { shouldValidate: true })}>
+                    {q}
+                  </button>
+                </li>
+              ))}
+            </ul>
           </div>
         </form>
       </section>
