@@ -74,4 +74,4 @@ for (const width of WIDTHS) {
   await context.close();
 }
 await browser.close();
-console.log(problems.length ? `sideways scroll:\n${problems.join('\n')}` : `no page scrolls sideways; screenshots in ${OUT}`);
+process.stdout.write(`${problems.length ? `sideways scroll:\n${problems.join('\n')}` : `no page scrolls sideways; screenshots in ${OUT}`}\n`);

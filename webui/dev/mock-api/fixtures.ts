@@ -124,7 +124,7 @@ function build(id: string, name: string, vertical: TenantFixture['vertical'], zo
         });
         const subtotal = lines.reduce((s, l) => s + l.line_total_cents, 0);
         const tax = Math.round(subtotal * 0.0875);
-        const status = day > 0 ? ORDER_STATUSES[Math.floor(rand() * 4)]! : ORDER_STATUSES[3 + Math.floor(rand() * 4)]!;
+        const status = day > 1 ? ORDER_STATUSES[Math.floor(rand() * 4)]! : ORDER_STATUSES[3 + Math.floor(rand() * 4)]!;
         orders.push({
           id: `ord_${String(orders.length + 1).padStart(4, '0')}`,
           status,

@@ -272,4 +272,4 @@ createServer((req, res) => {
       send(res, 500, { error: 'internal', message: 'internal error' });
     }
   });
-}).listen(Number(args.port), '127.0.0.1', () => console.log(`mock API and portal on http://127.0.0.1:${args.port}/`));
+}).listen(Number(args.port), '127.0.0.1', () => process.stdout.write(`mock API and portal on http://127.0.0.1:${args.port}/\n`));

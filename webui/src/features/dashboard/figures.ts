@@ -4,20 +4,20 @@ import { formatCents, formatCentsWhole, formatCount } from '@/lib/format/money';
 export interface FigureView {
   key: DashboardFigure;
   title: string;
-  /** "per day" wording for the chart summary. */
-  unit: string;
   format: (n: number) => string;
   axisFormat: (n: number) => string;
-  href: string | null;
+  href: string;
+  /** The link's words: "See orders". */
+  link: string;
 }
 
 /** The five figures of the Today page, in reading order. */
 export const FIGURES: readonly FigureView[] = [
-  { key: 'calls', title: 'Calls', unit: 'calls', format: formatCount, axisFormat: formatCount, href: '/calls/' },
-  { key: 'orders', title: 'Orders', unit: 'orders', format: formatCount, axisFormat: formatCount, href: '/orders/' },
-  { key: 'revenue_cents', title: 'Revenue', unit: 'revenue', format: formatCents, axisFormat: formatCentsWhole, href: '/orders/' },
-  { key: 'appointments', title: 'Appointments', unit: 'appointments', format: formatCount, axisFormat: formatCount, href: '/appointments/' },
-  { key: 'missed_calls', title: 'Missed calls', unit: 'missed calls', format: formatCount, axisFormat: formatCount, href: '/calls/?outcome=missed' },
+  { key: 'calls', title: 'Calls', format: formatCount, axisFormat: formatCount, href: '/calls/', link: 'See calls' },
+  { key: 'orders', title: 'Orders', format: formatCount, axisFormat: formatCount, href: '/orders/', link: 'See orders' },
+  { key: 'revenue_cents', title: 'Revenue', format: formatCents, axisFormat: formatCentsWhole, href: '/orders/', link: 'See the orders behind it' },
+  { key: 'appointments', title: 'Appointments', format: formatCount, axisFormat: formatCount, href: '/appointments/', link: 'See appointments' },
+  { key: 'missed_calls', title: 'Missed calls', format: formatCount, axisFormat: formatCount, href: '/calls/?outcome=missed', link: 'See missed calls' },
 ];
 
 /** Today's value, the window's total and the series of one figure. */

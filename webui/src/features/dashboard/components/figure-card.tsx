@@ -19,11 +19,9 @@ export function FigureCard({ dashboard, figure }: { dashboard: Dashboard; figure
         {figure.format(total)} in the last {points.length} days
       </p>
       <TrendChart points={points} format={figure.axisFormat} summary={`${figure.title} per day, ${span}: ${figure.format(total)} in all, ${figure.format(today)} today.`} />
-      {figure.href && (
-        <Link href={figure.href} className="small">
-          See {figure.title.toLowerCase()}
-        </Link>
-      )}
+      <Link href={figure.href} className="small">
+        {figure.link}
+      </Link>
     </section>
   );
 }
