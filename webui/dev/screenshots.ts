@@ -29,6 +29,11 @@ async function settled(page: Page) {
   await page.waitForTimeout(300);
 }
 
+async function shoot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(OUT, `${name}.png`) });
+  await page.screenshot({ path: path.join(OUT, `${name}-full.png`), fullPage: true });
+}
+
 async function sideways(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
@@ -40,7 +45,7 @@ for (const width of WIDTHS) {
   const context = await browser.newContext({ viewport: { width, height: width === 375 ? 812 : 900 } });
   const page = await context.newPage();
   await page.goto(`${values.url}/sign-in/`);
-  await page.screenshot({ path: path.join(OUT, `sign-in-${width}.png`) });
+  await shoot(page, `sign-in-${width}`);
   await page.getByLabel('Email').fill(values.email);
   await page.getByLabel('Password').fill(values.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -56,21 +61,21 @@ for (const width of WIDTHS) {
     }
     const over = await sideways(page);
     if (over > 0) problems.push(`${name} @${width}: ${over}px sideways`);
-    await page.screenshot({ path: path.join(OUT, `${name}-${width}.png`), fullPage: true });
+    await shoot(page, `${name}-${width}`);
   }
   await page.goto(`${values.url}/calls/`);
   await settled(page);
   await page.getByRole('link', { name: /^View call/ }).first().click();
   await page.waitForURL(/\/calls\/detail/);
   await settled(page);
-  await page.screenshot({ path: path.join(OUT, `call-detail-${width}.png`), fullPage: true });
+  await shoot(page, `call-detail-${width}`);
   await page.goto(`${values.url}/admin/`);
   await page.getByLabel('Admin token').fill(values.admin);
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('tab', { name: 'Tenants' }).waitFor();
   await settled(page);
   if ((await sideways(page)) > 0) problems.push(`admin @${width}`);
-  await page.screenshot({ path: path.join(OUT, `admin-${width}.png`), fullPage: true });
+  await shoot(page, `admin-${width}`);
   await context.close();
 }
 await browser.close();
