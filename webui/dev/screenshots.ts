@@ -2,6 +2,7 @@
 // and writes each main page at 1280 and 375 px wide to screenshots-local/ (git-ignored), and
 // reports any page that scrolls sideways. `node --import tsx dev/screenshots.ts --url http://127.0.0.1:3210`
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -21,6 +22,17 @@ const PAGES = [
   ['settings', '/settings/'],
 ] as const;
 const WIDTHS = [1280, 375] as const;
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's serious and critical findings on the page as it stands. */
+async function axeFindings(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
+    const { violations } = await axe.run();
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
+  });
+}
 
 /** Every query on screen has answered (no spinner left). */
 async function settled(page: Page) {
@@ -46,6 +58,7 @@ for (const width of WIDTHS) {
   const page = await context.newPage();
   await page.goto(`${values.url}/sign-in/`);
   await shoot(page, `sign-in-${width}`);
+  for (const finding of await axeFindings(page)) problems.push(`sign-in @${width}: axe ${finding}`);
   await page.getByLabel('Email').fill(values.email);
   await page.getByLabel('Password').fill(values.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -61,6 +74,7 @@ for (const width of WIDTHS) {
     }
     const over = await sideways(page);
     if (over > 0) problems.push(`${name} @${width}: ${over}px sideways`);
+    for (const finding of await axeFindings(page)) problems.push(`${name} @${width}: axe ${finding}`);
     await shoot(page, `${name}-${width}`);
   }
   await page.goto(`${values.url}/calls/`);
@@ -75,8 +89,9 @@ for (const width of WIDTHS) {
   await page.getByRole('tab', { name: 'Tenants' }).waitFor();
   await settled(page);
   if ((await sideways(page)) > 0) problems.push(`admin @${width}`);
+  for (const finding of await axeFindings(page)) problems.push(`admin @${width}: axe ${finding}`);
   await shoot(page, `admin-${width}`);
   await context.close();
 }
 await browser.close();
-process.stdout.write(`${problems.length ? `sideways scroll:\n${problems.join('\n')}` : `no page scrolls sideways; screenshots in ${OUT}`}\n`);
+process.stdout.write(`${problems.length ? `problems:\n${problems.join('\n')}` : `no page scrolls sideways, axe finds nothing serious; screenshots in ${OUT}`}\n`);

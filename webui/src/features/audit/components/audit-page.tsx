@@ -47,7 +47,7 @@ export function AuditPage() {
                   {e.duration_ms === null ? '—' : formatMs(e.duration_ms)}
                 </td>
                 <td data-label="">
-                  <Link href={`/audit/detail/?id=${encodeURIComponent(e.audit_id)}`} aria-label={`Audit entry of ${formatInstant(e.occurred_at, tenant.zone)}`}>
+                  <Link href={`/audit/detail/?id=${encodeURIComponent(e.audit_id)}`} aria-label={`View audit entry of ${formatInstant(e.occurred_at, tenant.zone)}`}>
                     View
                   </Link>
                 </td>

@@ -57,7 +57,7 @@ export function SkillCard({ skill, tenantId, zone }: { skill: Skill; tenantId: s
         <FormError message={run.error?.message ?? remove.error?.message} />
       </div>
       <div className="row">
-        <Button variant="primary" size="sm" busy={run.isPending} onClick={() => run.mutate()} aria-label={`Run ${skill.name} now`}>
+        <Button variant="primary" size="sm" busy={run.isPending} onClick={() => run.mutate()} aria-label={`Run now: ${skill.name}`}>
           Run now
         </Button>
         <Button size="sm" onClick={() => setEditing(true)} aria-label={`Edit schedule of ${skill.name}`}>
