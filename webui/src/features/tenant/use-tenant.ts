@@ -12,7 +12,7 @@ export interface TenantContext {
   profile: TenantProfile | undefined;
   /** The tenant's IANA zone (the browser's until the profile arrives). */
   zone: string;
-  /** Owner-only areas are hidden from staff; feature areas follow the profile once known. */
+  /** Owner-only areas are hidden from staff; feature areas follow the profile. */
   can(area: PortalArea | 'owner'): boolean;
 }
 
@@ -24,7 +24,8 @@ export function useTenant(): TenantContext {
   const session = useQuery(sessionQuery(api)).data;
   if (!session) throw new Error('useTenant before the session is known');
   const { tenant_id: tenantId, role, email } = session.user;
-  const profile = useQuery(profileQuery(api, tenantId)).data;
+  const profileState = useQuery(profileQuery(api, tenantId));
+  const profile = profileState.data;
   return {
     tenantId,
     role,
@@ -34,7 +35,10 @@ export function useTenant(): TenantContext {
     can(area) {
       if (area === 'owner') return role === 'owner';
       if ((area === 'analytics' || area === 'knowledge_base') && role !== 'owner') return false;
-      return profile ? profile.areas.includes(area) : true;
+      // Feature areas wait for the profile (no flash of a page the business does not have); if it
+      // cannot be read, the API still decides, so show the area rather than hide it.
+      if (profile) return profile.areas.includes(area);
+      return profileState.isError;
     },
   };
 }

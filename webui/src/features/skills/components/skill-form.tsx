@@ -69,7 +69,7 @@ export function SkillForm({ tenantId, spec, skill, defaultName = '', onSaved }: 
       </Field>
       {preset === CUSTOM && (
         <Field label="Custom schedule" hint="Five-field cron in your time zone, at most hourly: “0 18 * * 5” is Fridays at 18:00." error={errors.schedule?.message}>
-          {(p) => <input {...p} {...form.register('schedule', { setValueAs: (v: string) => (v.trim() ? v : null) })} placeholder="0 18 * * 5" />}
+          {(p) => <input {...p} {...form.register('schedule', { setValueAs: (v: string | null) => (v && v.trim() ? v.trim() : null) })} placeholder="0 18 * * 5" />}
         </Field>
       )}
       <Field label="Send results to" error={errors.channel?.message}>
