@@ -25,8 +25,13 @@ export default function config(phase: string): NextConfig {
     turbopack: { root: path.join(here, '..') },
   };
   if (phase === PHASE_DEVELOPMENT_SERVER) {
-    // Dev only: export mode has no rewrites, so the dev server proxies the API instead.
-    return { ...base, rewrites: async () => [{ source: '/api/:path*', destination: `${DEV_API_ORIGIN}/api/:path*` }] };
+    // Dev only: export mode has no rewrites, so the dev server proxies the API instead; API
+    // paths keep their exact form (no trailing-slash redirect before the proxy).
+    return {
+      ...base,
+      skipTrailingSlashRedirect: true,
+      rewrites: async () => [{ source: '/api/:path*', destination: `${DEV_API_ORIGIN}/api/:path*` }],
+    };
   }
   return { ...base, output: 'export' };
 }

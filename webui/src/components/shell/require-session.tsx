@@ -15,7 +15,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const signedOut = session.isSuccess && session.data === null;
 
   useEffect(() => {
-    if (signedOut) router.replace(`/sign-in/?next=${encodeURIComponent(pathname)}`);
+    // Back to the same page after sign-in, filters in its query string included.
+    if (signedOut) router.replace(`/sign-in/?next=${encodeURIComponent(pathname + window.location.search)}`);
   }, [signedOut, router, pathname]);
 
   if (session.isError) {
