@@ -1,8 +1,17 @@
 // The HTTP API's shapes, one module per area; the backend validates with them and the portal
 // types its forms with them, so neither re-declares a field.
 export * from './admin.js';
+export * from './analytics.js';
+export * from './appointments.js';
 export * from './auth.js';
 export * from './billing.js';
+export * from './calls.js';
+export * from './contacts.js';
+export * from './dashboard.js';
 export * from './errors.js';
+export * from './knowledge-base.js';
 export * from './notifications.js';
+export * from './orders.js';
 export * from './pagination.js';
+export * from './query-spec.js';
+export * from './tenant-profile.js';

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import formbody from '@fastify/formbody';
-import fastifyStatic from '@fastify/static';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import type { Logger } from 'pino';
@@ -13,6 +12,7 @@ import { adminGuard } from './admin-auth.js';
 import { adminRoutes } from './admin-routes.js';
 import { AppError } from './errors.js';
 import { healthRoutes } from './health-routes.js';
+import { webuiStatic } from './webui-static.js';
 
 export interface AppDeps {
   config: Config;
@@ -69,7 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.phone) await app.register(deps.phone);
 
   if (deps.webuiDir && existsSync(deps.webuiDir)) {
-    await app.register(fastifyStatic, { root: deps.webuiDir, prefix: '/', wildcard: false });
+    await app.register(webuiStatic, { root: deps.webuiDir });
   }
 
   for (const feature of deps.registry.features) {

@@ -1,0 +1,17 @@
+import { OwnerContactList } from '@vozlia/contract';
+import { tenantPath, type ApiClient } from '@/lib/api/api-client';
+import { AccessCodeList, IssuedAccessCode } from '@/lib/pending-contract';
+import { tenantKey, tenantQuery } from '@/lib/query/tenant-query';
+
+export const accessCodesKey = (tenantId: string) => tenantKey(tenantId, 'access-codes');
+
+export const accessCodesQuery = (api: ApiClient, tenantId: string) =>
+  tenantQuery(api, tenantId, ['access-codes'], (api, signal) => api.get(tenantPath(tenantId, 'access-codes'), AccessCodeList, undefined, signal));
+
+export const issueAccessCode = (api: ApiClient, tenantId: string, actorMode: 'owner' | 'client') =>
+  api.send('POST', tenantPath(tenantId, 'access-codes'), { actor_mode: actorMode }, IssuedAccessCode);
+
+export const revokeAccessCode = (api: ApiClient, tenantId: string, codeId: string) => api.send('DELETE', tenantPath(tenantId, 'access-codes', codeId), undefined, null);
+
+export const ownerContactsQuery = (api: ApiClient, tenantId: string) =>
+  tenantQuery(api, tenantId, ['contacts', 'owners'], (api, signal) => api.get(tenantPath(tenantId, 'contacts', 'owners'), OwnerContactList, undefined, signal));

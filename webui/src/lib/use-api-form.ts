@@ -1,0 +1,28 @@
+'use client';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver, type UseFormReturn } from 'react-hook-form';
+import type { z } from 'zod';
+import { ApiError } from './api/api-error';
+
+/**
+ * React Hook Form over a contract schema, plus what every form does with a server answer:
+ * a 400's field errors land next to their fields (`setError`), anything else above the form.
+ */
+export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaultValues: DefaultValues<z.input<S>>) {
+  // zodResolver infers input and output types only for a concrete schema; S is generic here.
+  const resolver = zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>;
+  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver, defaultValues, mode: 'onTouched' });
+  const [formError, setFormError] = useState<string | null>(null);
+
+  /** Call from a mutation's onError. */
+  const showServerError = (error: unknown) => {
+    if (error instanceof ApiError && error.kind === 'invalid') {
+      const known = Object.entries(error.fieldErrors).filter(([field]) => field in (form.getValues() as object));
+      for (const [field, message] of known) form.setError(field as Path<z.input<S>>, { type: 'server', message });
+      if (known.length > 0) return setFormError(null);
+    }
+    setFormError(error instanceof Error ? error.message : 'Something went wrong.');
+  };
+  return { form: form as UseFormReturn<z.input<S>, unknown, z.output<S>>, formError, setFormError, showServerError };
+}
