@@ -83,3 +83,6 @@ export interface FeatureModule {
   /** Demo data for the demo tenants; must be idempotent (idempotency keys). */
   seedDemo?: (ports: FeaturePorts) => Promise<void>;
 }
+
+/** Any loaded feature, whatever its store: what the registry and the core hold. */
+export type AnyFeature = FeatureModule;

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
-import './phone-entry-tables.js';
+import './tables.js';
 
 const MS_PER_MINUTE = 60_000;
 

@@ -1,0 +1,17 @@
+import type { Migration } from 'kysely';
+import type { FeatureRegistry } from '../features/registry.js';
+
+/**
+ * The migrations the composition adds to storage's own (which `migrateToLatest` always runs):
+ * every feature's. A name declared twice stops the start.
+ */
+export function moduleMigrations(registry: FeatureRegistry): Record<string, Migration> {
+  const all: Record<string, Migration> = {};
+  for (const f of registry.features) {
+    for (const [name, m] of Object.entries(f.migrations ?? {})) {
+      if (all[name]) throw new Error(`migration ${name} is declared twice (feature ${f.manifest.name})`);
+      all[name] = m;
+    }
+  }
+  return all;
+}
