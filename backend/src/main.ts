@@ -8,6 +8,7 @@ import { composeCore, type Core } from './compose/core.js';
 import { appMounts } from './compose/http.js';
 import { moduleMigrations } from './compose/migrations.js';
 import { ConfigError, loadConfig, type Config } from './config/load-config.js';
+import { seedDemo } from './demo/seed.js';
 import { loadFeatures, type FeatureRegistry } from './features/registry.js';
 import { buildApp } from './server/app.js';
 import { BootListener } from './server/boot-listener.js';
@@ -18,8 +19,6 @@ import { migrateToLatest } from './storage/migrate.js';
 import { createStorageMetrics } from './storage/storage-metrics.js';
 import { KeyedHasher } from './tenancy/access-hash.js';
 import { loadServerSecret } from './tenancy/access-secret.js';
-import { seedDemoAccessCodes } from './tenancy/demo-access-codes.js';
-import { seedDemoTenants } from './tenancy/demo-tenants.js';
 
 export interface Runtime {
   config: Config;
@@ -72,12 +71,12 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
   try {
     const url = listener ? await listener.listen(config.port, config.host) : undefined;
     const registry = await loadFeatures();
-    const core = composeCore(database.db, registry, { config, log, storageMetrics });
+    const core = composeCore(database, registry, { config, log, storageMetrics });
     await migrateToLatest(database.db, moduleMigrations(registry));
     // The analytic views change only by migration: read their catalog once, here.
-    await core.catalog.refresh();
+    await core.analytics.catalog.refresh();
     const hasher = new KeyedHasher(await loadServerSecret(database.db, config.secret));
-    if (config.seedDemo) await seedDemo(core, hasher);
+    if (config.seedDemo) await seedDemo(core, registry, hasher);
     const callPath = await composeCallPath(core, { hasher, metrics });
 
     let accepting = true;
@@ -128,13 +127,6 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
     await database.close().catch(() => undefined);
     throw err;
   }
-}
-
-/** Demo tenants, each feature's demo data, then the demo access codes (stored as keyed hashes). */
-async function seedDemo(core: Core, hasher: KeyedHasher): Promise<void> {
-  await seedDemoTenants(core.events);
-  for (const f of core.registry.features) await f.seedDemo?.(core.portsOf(f));
-  await seedDemoAccessCodes(core.events, hasher);
 }
 
 async function main(): Promise<void> {

@@ -33,7 +33,7 @@ export interface QueryRan {
 export const auditStream = (auditId: string) => ({ type: 'analytics_query', id: auditId });
 
 /** Appends the run's audit event (its own stream: an audit entry is written once, never changed). */
-export async function recordRun(events: EventStore, run: QueryRan, at?: Date): Promise<void> {
+export async function recordRun(events: Pick<EventStore, 'append'>, run: QueryRan, at?: Date): Promise<void> {
   await events.append({
     tenantId: run.tenantId,
     stream: auditStream(run.auditId),

@@ -12,8 +12,8 @@ import { ACCESS_CODE_ISSUED, accessCodeStream } from '../tenancy/access-code-eve
 import { AccessCodeResolver } from '../tenancy/access-code-resolver.js';
 import { KeyedHasher } from '../tenancy/access-hash.js';
 import { loadServerSecret } from '../tenancy/access-secret.js';
-import { seedDemoAccessCodes } from '../tenancy/demo-access-codes.js';
-import { seedDemoTenants } from '../tenancy/demo-tenants.js';
+import { seedDemoAccessCodes } from '../demo/access-codes.js';
+import { seedDemoTenants } from '../demo/tenants.js';
 import type { Tenant } from '../tenancy/tenant.js';
 import { openMigratedTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
 import { ToolTimeoutError } from '../voice/tool-runner.js';
@@ -44,7 +44,7 @@ describe.each(testDatabaseKinds())('phone core on %s', (kind) => {
   beforeAll(async () => {
     handle = await openMigratedTestDatabase(kind);
     db = handle.db as Kysely<Database>;
-    events = composeCore(db, new FeatureRegistry([]), { config: loadConfig({}), log }).events;
+    events = composeCore(handle, new FeatureRegistry([]), { config: loadConfig({}), log }).events;
     await seedDemoTenants(events);
     hasher = new KeyedHasher(await loadServerSecret(db, undefined));
   });
@@ -54,7 +54,7 @@ describe.each(testDatabaseKinds())('phone core on %s', (kind) => {
 
   /** The tool router as the runtime composes it, over these fixture features and this environment. */
   const routerWith = (env: Record<string, string> = {}, features: FeatureModule[] = fixtures) =>
-    composeCore(db, new FeatureRegistry(features), { config: loadConfig(env), log }).router;
+    composeCore(handle, new FeatureRegistry(features), { config: loadConfig(env), log }).router;
 
   describe('server secret', () => {
     it('is generated once and shared (insert-on-conflict-do-nothing)', async () => {

@@ -36,7 +36,7 @@ export interface ToolRouterDeps {
   /** Where refusals are audited. */
   events: Pick<EventStore, 'append'>;
   /** The ports each feature was composed with. */
-  portsOf(feature: AnyFeature): FeaturePorts;
+  portsOf(feature: AnyFeature): FeaturePorts<unknown>;
 }
 
 /**

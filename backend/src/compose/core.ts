@@ -1,12 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { CatalogProvider } from '../analytics/catalog-provider.js';
+import { Analytics } from '../analytics/analytics.js';
+import { analyticsAuditProjection } from '../analytics/audit.js';
+import { skillsProjection } from '../analytics/skills/skills-projection.js';
+import { CallHistory } from '../calls/call-history.js';
 import { CallReads } from '../calls/call-reads.js';
 import { callsProjection } from '../calls/calls-projection.js';
 import { ToolRouter } from '../calls/tool-router.js';
 import type { Config } from '../config/load-config.js';
 import type { FeatureRegistry } from '../features/registry.js';
-import type { AnyFeature, Clock, FeaturePorts } from '../features/types.js';
+import type { AnyFeature, Clock, CoreReads, FeatureModule, FeaturePorts } from '../features/types.js';
+import type { DatabaseHandle } from '../storage/database.js';
+import { EventReader } from '../storage/event-reads.js';
 import { EventStore } from '../storage/event-store.js';
 import type { Projection } from '../storage/events.js';
 import { JobQueue, type JobHandler } from '../storage/jobs.js';
@@ -25,8 +30,8 @@ export interface CoreOptions {
 
 /**
  * Everything that runs over the database, composed once per runtime: the event store with every
- * projection and reactor, the job queue, the core's reads, the analytics catalog, the tool
- * router and each feature's ports. main.ts, tests and benchmarks all get it from here.
+ * projection and reactor, the job queue, the core's reads, analytics, the tool router and each
+ * feature's ports. main.ts, tests and benchmarks all get it from `composeCore`.
  */
 export interface Core {
   readonly db: Kysely<Database>;
@@ -36,40 +41,63 @@ export interface Core {
   readonly registry: FeatureRegistry;
   readonly events: EventStore;
   readonly jobs: JobQueue;
+  readonly reads: CoreReads;
   readonly tenants: TenantRepository;
+  /** Reads of the `calls` projection for the live call path. */
   readonly calls: CallReads;
-  /** The analytic views' catalog, read once after migrations (main.ts) and kept in memory. */
-  readonly catalog: CatalogProvider;
+  readonly analytics: Analytics;
   readonly router: ToolRouter;
-  /** The ports a feature's tools, routes and jobs run with. */
-  portsOf(feature: AnyFeature | string): FeaturePorts;
+  /** The ports a feature's tools, routes and jobs run with (its own store included). */
+  portsOf<S>(feature: FeatureModule<S>): FeaturePorts<S>;
+  portsOf(feature: AnyFeature | string): FeaturePorts<unknown>;
   /** Every feature's job handlers, for the worker. */
   jobHandlers(): Record<string, JobHandler>;
 }
 
-/** The core's projections (tenants, access codes, calls), then each feature's. */
-export function allProjections(registry: FeatureRegistry): Projection[] {
-  return [tenantsProjection, accessCodesProjection, callsProjection, ...registry.features.flatMap((f) => f.projections ?? [])];
+/** The core's typed reads over a handle (the database, or an append's transaction). */
+export function coreReads(db: Kysely<Database>): CoreReads {
+  return { tenants: new TenantRepository(db), calls: new CallHistory(new EventReader(db)), within: (trx) => coreReads(trx) };
 }
 
-export function composeCore(db: Kysely<Database>, registry: FeatureRegistry, opts: CoreOptions): Core {
+/** The core's projections (tenants, access codes, calls, analytics), then each feature's. */
+export function allProjections(registry: FeatureRegistry, reads: CoreReads): Projection[] {
+  return [
+    tenantsProjection,
+    accessCodesProjection,
+    callsProjection,
+    analyticsAuditProjection,
+    skillsProjection,
+    ...registry.features.flatMap((f) => f.projections?.({ reads }) ?? []),
+  ];
+}
+
+export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, registry: FeatureRegistry, opts: CoreOptions): Core {
+  const { db } = database;
   const { config, log } = opts;
   const clock = opts.clock ?? (() => new Date());
   const jobs = new JobQueue(db);
+  const reads = coreReads(db);
   const events = new EventStore(
     db,
-    allProjections(registry),
-    registry.features.flatMap((f) => f.reactors?.({ jobs, clock }) ?? []),
+    allProjections(registry, reads),
+    registry.features.flatMap((f) => f.reactors?.({ jobs, clock, reads }) ?? []),
     opts.storageMetrics,
   );
-  const catalog = new CatalogProvider(db);
-  const ports: FeaturePorts = Object.freeze({ db, events, jobs, clock, config, log, catalog });
-  const portsOf = (feature: AnyFeature | string): FeaturePorts => {
+  const analytics = new Analytics({ db, kind: database.kind, events, clock, log });
+  const ports = new Map<string, FeaturePorts<unknown>>(
+    registry.features.map((f) => [
+      f.manifest.name,
+      Object.freeze({ events, reads, jobs, clock, config, log, analytics, store: f.store?.({ db, events }) }),
+    ]),
+  );
+  function portsOf<S>(feature: FeatureModule<S>): FeaturePorts<S>;
+  function portsOf(feature: AnyFeature | string): FeaturePorts<unknown>;
+  function portsOf(feature: AnyFeature | string): FeaturePorts<unknown> {
     const name = typeof feature === 'string' ? feature : feature.manifest.name;
-    if (!registry.get(name)) throw new Error(`no feature ${name}`);
-    return ports;
-  };
-  const router = new ToolRouter({ registry, policy: config, events, portsOf });
+    const found = ports.get(name);
+    if (!found) throw new Error(`no feature ${name} in this runtime`);
+    return found;
+  }
   return {
     db,
     config,
@@ -78,10 +106,11 @@ export function composeCore(db: Kysely<Database>, registry: FeatureRegistry, opt
     registry,
     events,
     jobs,
+    reads,
     tenants: new TenantRepository(db),
     calls: new CallReads(db),
-    catalog,
-    router,
+    analytics,
+    router: new ToolRouter({ registry, policy: config, events, portsOf }),
     portsOf,
     jobHandlers: () => Object.assign({}, ...registry.features.map((f) => f.jobs?.(portsOf(f)) ?? {})),
   };

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../config/load-config.js';
 import { FeatureRegistry } from '../features/registry.js';
 import type { Runtime } from '../main.js';
-import { seedDemoTenants } from '../tenancy/demo-tenants.js';
+import { seedDemoTenants } from '../demo/tenants.js';
 import { fixtureFeature } from '../testing/fixtures/features/fixture-feature.js';
 import { startTestRuntime } from '../testing/test-runtime.js';
 import { adminRoutes } from './admin-routes.js';

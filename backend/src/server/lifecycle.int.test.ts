@@ -7,7 +7,7 @@ import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer, type Runtime } from '../main.js';
 import { JobQueue, JobWorker } from '../storage/jobs.js';
-import { seedDemoTenants } from '../tenancy/demo-tenants.js';
+import { seedDemoTenants } from '../demo/tenants.js';
 import { TENANT_UPDATED, tenantStream } from '../tenancy/tenant-events.js';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
 import { freePort, startTestRuntime } from '../testing/test-runtime.js';

@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import { RealtimeFake } from '../testing/realtime-fake/index.js';
 import { testDatabaseKinds } from '../testing/test-db.js';
 import { placeCall, SimPhone, type PlacedCall } from '../testing/twilio-sim/index.js';
-import { BOOT_TIMEOUT_MS, startPhoneRuntime, type PhoneTestRuntime } from './phone-test-support.js';
+import { BOOT_TIMEOUT_MS, startPhoneRuntime, type PhoneTestRuntime } from '../testing/phone-runtime.js';
 
 const AUTH = 'twilio-test-auth-token';
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../testing/test-db.js';
 import { readTwiml } from '../testing/twilio-sim/twiml.js';
-import { BOOT_TIMEOUT_MS, startPhoneRuntime, twilioPost, type PhoneTestRuntime } from './phone-test-support.js';
+import { BOOT_TIMEOUT_MS, startPhoneRuntime, twilioPost, type PhoneTestRuntime } from '../testing/phone-runtime.js';
 import { APOLOGY, GATE_GOODBYE, GATE_PROMPT, GATE_RETRY, LOCKED_OUT_GOODBYE } from './twiml.js';
 
 const PUBLIC = 'https://voz.example.com';

@@ -3,15 +3,17 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUERY_RAN, TOOL_REFUSED } from '../../analytics/audit.js';
 import { ANALYTICS_ROLE } from '../../analytics/executor.js';
-import { NOTIFICATION_QUEUED, SKILL_SAVED, skillStream } from '../../analytics/skills/skill-events.js';
+import { SKILL_SAVED, skillStream } from '../../analytics/skills/skill-events.js';
+import { NOTIFICATION_QUEUED } from '../notification-events.js';
 import { SKILL_RUN_QUEUE } from '../../analytics/skills/skill-schedule.js';
 import type { Runtime } from '../../main.js';
 import { startOpenAiTextFake, type FakeReply, type OpenAiTextFake } from '../../testing/openai-text-fake.js';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../testing/test-db.js';
 import { startTestRuntime } from '../../testing/test-runtime.js';
-import { seedDemoTenants } from '../../tenancy/demo-tenants.js';
+import { seedDemoTenants } from '../../demo/tenants.js';
 import { TenantRepository } from '../../tenancy/tenant-repository.js';
 import type { ToolCallContext } from '../types.js';
+import { feature } from './index.js';
 
 const TENANT = 'demo_restaurant';
 const COUNT_ORDERS = {
@@ -111,7 +113,7 @@ describe.each(testDatabaseKinds())('business_analytics feature on %s', (kind) =>
   it('the voice tool answers an owner, refuses a client, and audits both', async () => {
     const owned = runtime.registry.tool('query_business_metrics')!;
     const tenant = (await new TenantRepository(runtime.core.db).get(TENANT))!;
-    const params = (await owned.tool.parameters(tenant, runtime.core.portsOf('business_analytics'))) as { additionalProperties: boolean; required: string[] };
+    const params = (await owned.tool.parameters(tenant, runtime.core.portsOf(feature))) as { additionalProperties: boolean; required: string[] };
     expect(params.additionalProperties).toBe(false);
     expect(params.required).toEqual(['subject', 'metrics', 'group_by', 'filters', 'time_range', 'order_by', 'limit']);
     const ctx = (actorMode: 'owner' | 'client'): ToolCallContext => ({
@@ -120,7 +122,7 @@ describe.each(testDatabaseKinds())('business_analytics feature on %s', (kind) =>
       source: 'voice',
       callSid: 'CAtest1',
       signal: new AbortController().signal,
-      ports: runtime.core.portsOf('business_analytics'),
+      ports: runtime.core.portsOf(feature),
       log: runtime.log,
     });
     const r = (await owned.tool.handler(COUNT_ORDERS, ctx('owner'))) as { ok: boolean; rows: Array<{ orders: number }>; audit_id: string };
@@ -167,11 +169,11 @@ describe.each(testDatabaseKinds())('business_analytics feature on %s', (kind) =>
     await sql`grant select on ${sql.id('analytics', 'zz_probe')} to ${sql.id(ANALYTICS_ROLE)}`.execute(db);
     try {
       expect((await inject('POST', '/query', { tenant_id: TENANT, spec: probe })).json()).toMatchObject({ ok: false, reason: 'invalid' });
-      await runtime.core.catalog.refresh();
+      await runtime.core.analytics.catalog.refresh();
       expect((await inject('POST', '/query', { tenant_id: TENANT, spec: probe })).json()).toMatchObject({ ok: true, rows: [{ n: 1 }] });
     } finally {
       await sql`drop view ${sql.id('analytics', 'zz_probe')}`.execute(db);
-      await runtime.core.catalog.refresh();
+      await runtime.core.analytics.catalog.refresh();
     }
     expect((await inject('POST', '/query', { tenant_id: TENANT, spec: probe })).json()).toMatchObject({ ok: false, reason: 'invalid' });
   });
@@ -196,7 +198,7 @@ describe.each(testDatabaseKinds())('business_analytics feature on %s', (kind) =>
     expect(ran.window.label).toMatch(/^from /);
 
     // The scheduled path: the job handler runs it, delivers a notification, enqueues the next slot.
-    const handlers = runtime.registry.get('business_analytics')!.jobs!(runtime.core.portsOf('business_analytics'));
+    const handlers = runtime.registry.get('business_analytics')!.jobs!(runtime.core.portsOf(feature));
     await handlers[SKILL_RUN_QUEUE]!({ ...(job.payload as object) }, { id: Number(job.id), attempt: 1 });
     const notes = await runtime.core.events.readStream(skillStream(skill.skillId));
     const delivered = notes.filter((e) => e.type === NOTIFICATION_QUEUED);

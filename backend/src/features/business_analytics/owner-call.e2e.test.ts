@@ -10,8 +10,8 @@ import { placeCall, SimPhone } from '../../testing/twilio-sim/index.js';
 import { sleep } from '../../testing/twilio-sim/waits.js';
 import { KeyedHasher } from '../../tenancy/access-hash.js';
 import { loadServerSecret } from '../../tenancy/access-secret.js';
-import { seedDemoAccessCodes } from '../../tenancy/demo-access-codes.js';
-import { seedDemoTenants } from '../../tenancy/demo-tenants.js';
+import { seedDemoAccessCodes } from '../../demo/access-codes.js';
+import { seedDemoTenants } from '../../demo/tenants.js';
 
 const BOOT_TIMEOUT_MS = 120_000;
 const CALL_TIMEOUT_MS = 30_000;
