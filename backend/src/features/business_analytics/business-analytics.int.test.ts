@@ -1,7 +1,8 @@
 import type { AnyDb } from '../../analytics/catalog.js';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUERY_RAN, TOOL_REFUSED } from '../../analytics/audit.js';
+import { QUERY_RAN } from '../../analytics/audit.js';
+import { TOOL_REFUSED } from '../../calls/call-events.js';
 import { ANALYTICS_ROLE } from '../../analytics/executor.js';
 import { SKILL_SAVED, skillStream } from '../../analytics/skills/skill-events.js';
 import { NOTIFICATION_QUEUED } from '../notification-events.js';

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { answerText } from '../../analytics/answer-text.js';
 import { resolveFeature } from '../../policy/feature-resolution.js';
-import { adminGuard } from '../../server/admin-auth.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../server/errors.js';
 import type { Tenant } from '../../tenancy/tenant.js';
 import type { FeaturePorts } from '../types.js';
@@ -17,12 +16,11 @@ type Query = Record<string, string | undefined>;
 
 /**
  * Owner portal API under /api/features/business_analytics. Portal sign-in is a later issue: until
- * then these routes take the admin protection (bearer VOZ_ADMIN_TOKEN, or loopback only) and an
- * explicit tenant_id, and act as that tenant's owner.
+ * then these routes sit behind the app's guard on /api/features/* (bearer VOZ_ADMIN_TOKEN, or
+ * loopback only), take an explicit tenant_id, and act as that tenant's owner.
  */
 export const routes: FastifyPluginAsync<{ ports: FeaturePorts }> = async (app, { ports }) => {
   const { analytics } = ports;
-  app.addHook('preHandler', adminGuard(ports.config.adminToken));
 
   const tenantOf = async (req: FastifyRequest): Promise<Tenant> => {
     const raw = (req.body as Body)?.tenant_id ?? (req.query as Query).tenant_id;
