@@ -10,15 +10,12 @@ const MinuteOfDaySchema = z.number().int().min(0).max(MINUTES_PER_DAY);
 const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const DayRangeSchema = z.object({ open: MinuteOfDaySchema, close: MinuteOfDaySchema });
-export type DayRange = z.infer<typeof DayRangeSchema>;
 
 /** Open from `open` to `close` (minutes after local midnight) on each of `days`. */
 export const WeeklyRuleSchema = z.object({ days: z.array(WeekdaySchema).min(1), open: MinuteOfDaySchema, close: MinuteOfDaySchema });
-export type WeeklyRule = z.infer<typeof WeeklyRuleSchema>;
 
 /** A dated exception: its ranges replace the weekly rules for that date (empty = closed, a holiday). */
 export const DateOverrideSchema = z.object({ date: IsoDateSchema, ranges: z.array(DayRangeSchema) });
-export type DateOverride = z.infer<typeof DateOverrideSchema>;
 
 export const OpeningHoursSchema = z.object({
   weekly: z.array(WeeklyRuleSchema),
@@ -88,28 +85,6 @@ export function intersect(a: readonly Range[], b: readonly Range[]): Range[] {
     }
   }
   return merge(out);
-}
-
-/** `a` minus every range of `b`. */
-export function subtract(a: readonly Range[], b: readonly Range[]): Range[] {
-  let out = merge(a);
-  for (const cut of merge(b)) {
-    const next: Range[] = [];
-    for (const r of out) {
-      if (cut.end <= r.start || cut.start >= r.end) next.push(r);
-      else {
-        if (cut.start > r.start) next.push({ start: r.start, end: cut.start });
-        if (cut.end < r.end) next.push({ start: cut.end, end: r.end });
-      }
-    }
-    out = next;
-  }
-  return out;
-}
-
-/** True when [start, end) lies entirely inside one range. */
-export function covers(ranges: readonly Range[], start: number, end: number): boolean {
-  return ranges.some((r) => r.start <= start && end <= r.end);
 }
 
 /** The first open range starting at or after `at`, if any. */

@@ -31,7 +31,6 @@ export const PlaceOrderArgsSchema = z.object({
   notes: z.string().max(500).optional(),
   quote_only: z.boolean().optional(),
 });
-export type PlaceOrderArgs = z.infer<typeof PlaceOrderArgsSchema>;
 
 export type PlaceOrderResult =
   | { ok: true; placed: boolean; order_id?: string; subtotal_cents: number; tax_cents: number; delivery_fee_cents: number; total_cents: number; ready_at: string; say: string }
