@@ -57,6 +57,13 @@ describe.each(testDatabaseKinds())('order_placing on %s', (kind) => {
     expect(params.properties.items.items.properties.name.enum).toContain('Margherita Pizza');
   });
 
+  it('requires in its schema the name the handler refuses to place an order without', async () => {
+    const params = (await placeOrderTool().parameters(tenant, ports)) as { required: string[] };
+    expect(params.required).toContain('customer_name');
+    const nameless = { items: [{ name: 'Tiramisu', quantity: 1 }], fulfillment: 'pickup', requested_time: '2026-12-01T19:00' };
+    expect(await placeOrderTool().handler(nameless, ctx())).toMatchObject({ ok: false, error: 'name_required' });
+  });
+
   it('quotes, then places an order whose projection row and items are right', async () => {
     const args = { items: [{ name: 'Margherita Pizza', quantity: 2, options: ['large'] }, { name: 'Tiramisu', quantity: 1 }], customer_name: 'Ada', fulfillment: 'pickup', requested_time: '2026-12-01T19:00' };
     const quote = (await placeOrderTool().handler({ ...args, quote_only: true }, ctx())) as { ok: boolean; placed: boolean; total_cents: number; say: string };
