@@ -15,6 +15,7 @@ import { loadServerSecret } from '../tenancy/access-secret.js';
 import { seedDemoAccessCodes } from '../demo/access-codes.js';
 import { seedDemoTenants } from '../demo/tenants.js';
 import type { Tenant } from '../tenancy/tenant.js';
+import { testMigrations } from '../testing/test-core.js';
 import { openMigratedTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
 import { ToolTimeoutError } from '../voice/tool-runner.js';
 import { TOOL_REFUSAL } from './tool-router.js';
@@ -42,7 +43,7 @@ describe.each(testDatabaseKinds())('phone core on %s', (kind) => {
   let hasher: KeyedHasher;
 
   beforeAll(async () => {
-    handle = await openMigratedTestDatabase(kind);
+    handle = await openMigratedTestDatabase(kind, testMigrations([]));
     db = handle.db as Kysely<Database>;
     events = composeCore(handle, new FeatureRegistry([]), { config: loadConfig({}), log }).events;
     await seedDemoTenants(events);
