@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { architecture } from './eslint.architecture.js';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'webui/out/**', 'webui/.next/**'] },
@@ -20,4 +21,6 @@ export default tseslint.config(
     files: ['bench/**', 'backend/src/testing/**', '**/*.test.ts', '.ci/**'],
     rules: { 'no-console': 'off' },
   },
+  // The import rules of ../shared/architecture.md, as lint errors (tested by backend/src/architecture.test.ts).
+  ...architecture,
 );

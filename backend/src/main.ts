@@ -3,35 +3,35 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { CatalogProvider } from './analytics/catalog-provider.js';
+import { composeCallPath } from './compose/call-path.js';
+import { composeCore, type Core } from './compose/core.js';
+import { appMounts } from './compose/http.js';
+import { moduleMigrations } from './compose/migrations.js';
 import { ConfigError, loadConfig, type Config } from './config/load-config.js';
+import { seedDemo } from './demo/seed.js';
 import { loadFeatures, type FeatureRegistry } from './features/registry.js';
-import type { FeaturePorts } from './features/types.js';
 import { buildApp } from './server/app.js';
+import { BootListener } from './server/boot-listener.js';
 import { drainAll, type Drainable } from './server/drain.js';
 import { openDatabase, type DatabaseHandle } from './storage/database.js';
-import { EventStore } from './storage/event-store.js';
-import { JobQueue, JobWorker } from './storage/jobs.js';
+import { JobWorker } from './storage/jobs.js';
 import { migrateToLatest } from './storage/migrate.js';
 import { createStorageMetrics } from './storage/storage-metrics.js';
-import { seedDemoTenants } from './tenancy/demo-tenants.js';
-import { TenantRepository } from './tenancy/tenant-repository.js';
-import { tenantsProjection } from './tenancy/tenants-projection.js';
-import { callsProjection } from './calls/calls-projection.js';
-import { accessCodesProjection } from './tenancy/access-codes-projection.js';
-import { PhoneEntry } from './telephony/phone-entry.js';
+import { KeyedHasher } from './tenancy/access-hash.js';
+import { loadServerSecret } from './tenancy/access-secret.js';
 
 export interface Runtime {
   config: Config;
   log: Logger;
   database: DatabaseHandle;
   registry: FeatureRegistry;
-  ports: FeaturePorts;
+  /** Event store, jobs, reads, router and each feature's ports over this runtime's database. */
+  core: Core;
   app: FastifyInstance;
   worker: JobWorker;
   /** Prometheus registry served at /metrics; modules register their metrics here. */
   metrics: Registry;
-  /** The address it listens on (after `listen`). */
+  /** The address it listens on (when listening). */
   url?: string;
   /** Work to let finish on shutdown (e.g. active calls), within `config.shutdownDrainMs`. */
   addDrainable(d: Drainable): void;
@@ -43,6 +43,7 @@ export interface Runtime {
 const WEBUI_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../webui/out');
 
 export interface StartOptions {
+  /** The environment to configure from (default: the process's). */
   env?: NodeJS.ProcessEnv;
   /** Overrides applied after parsing (tests: `{ dataDir: 'memory://' }`). */
   overrides?: Partial<Config>;
@@ -52,92 +53,80 @@ export interface StartOptions {
   worker?: boolean;
 }
 
-/** Composes config → database → registry → event store → app. Nothing else lives here. */
+/**
+ * The composition root: config → database → (health served at once) → migrations → core →
+ * demo seed → the phone path → app → worker. Every route is registered once, with its
+ * dependencies complete; nothing else lives here.
+ */
 export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
-  const config = Object.freeze({ ...loadConfig(opts.env ?? process.env), ...opts.overrides }) as Config;
+  const config = Object.freeze({ ...loadConfig(opts.env), ...opts.overrides }) as Config;
   const log = opts.logger ?? pino({ level: config.logLevel, base: { svc: 'vozlia' } });
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
   const storageMetrics = createStorageMetrics(metrics);
 
-  let ready = false;
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const { db } = database;
-  const registry = await loadFeatures();
-
-  const jobs = new JobQueue(db);
-  const clock = () => new Date();
-  const events = new EventStore(
-    db,
-    [tenantsProjection, accessCodesProjection, callsProjection, ...registry.features.flatMap((f) => f.projections ?? [])],
-    registry.features.flatMap((f) => f.reactors?.({ jobs, clock }) ?? []),
-    storageMetrics,
-  );
-  const catalog = new CatalogProvider(db);
-  const ports: FeaturePorts = { db, events, jobs, clock, config, log, catalog };
-  const tenants = new TenantRepository(db);
-  const phone = new PhoneEntry({ registry, ports, tenants, metrics, log });
-  const worker = new JobWorker(db, Object.assign({}, ...registry.features.map((f) => f.jobs?.(ports) ?? {})), { log, metrics: storageMetrics });
-
-  // The app serves /healthz at once; /readyz (and everything that needs the schema) waits for
-  // migrations and the demo seed below.
-  const app = await buildApp({
-    config,
-    log,
-    metrics,
-    registry,
-    ports,
-    tenants,
-    started: () => ready,
-    isReady: async () => ready && (await db.selectFrom('tenants').select('id').limit(1).execute().then(() => true)),
-    webuiDir: WEBUI_DIR,
-    phone: phone.plugin,
-  });
-  const drainables: Drainable[] = [{ name: 'calls', drain: () => phone.drain() }];
-  let closing: Promise<void> | undefined;
-  const runtime: Runtime = {
-    config,
-    log,
-    database,
-    registry,
-    ports,
-    app,
-    worker,
-    metrics,
-    addDrainable: (d) => void drainables.push(d),
-    close() {
-      closing ??= (async () => {
-        // Not ready: the balancer moves away, and new requests / media streams get 503.
-        ready = false;
-        // Stop accepting connections; open ones (calls) keep going while they drain.
-        if (app.server.listening) app.server.close(() => undefined);
-        const [outcome] = await Promise.all([drainAll(drainables, config.shutdownDrainMs), worker.stop()]);
-        if (outcome.timedOut.length || outcome.failed.length) log.warn(outcome, 'shutdown drain incomplete');
-        await app.close();
-        await database.close();
-      })();
-      return closing;
-    },
-  };
-  if (opts.listen !== false) runtime.url = await app.listen({ port: config.port, host: config.host });
-
+  // Listening before migrating: /healthz answers at once, /readyz and the rest 503 until ready.
+  const listener = opts.listen === false ? undefined : new BootListener(metrics);
   try {
-    const featureMigrations = Object.assign({}, ...registry.features.map((f) => f.migrations ?? {}));
-    await migrateToLatest(db, featureMigrations);
+    const url = listener ? await listener.listen(config.port, config.host) : undefined;
+    const registry = await loadFeatures();
+    const core = composeCore(database, registry, { config, log, storageMetrics });
+    await migrateToLatest(database.db, moduleMigrations(registry));
     // The analytic views change only by migration: read their catalog once, here.
-    await catalog.refresh();
-    if (config.seedDemo) {
-      await seedDemoTenants(events);
-      for (const f of registry.features) await f.seedDemo?.(ports);
-    }
-    await phone.start();
+    await core.analytics.catalog.refresh();
+    const hasher = new KeyedHasher(await loadServerSecret(database.db, config.secret));
+    if (config.seedDemo) await seedDemo(core, registry, hasher);
+    const callPath = await composeCallPath(core, { hasher, metrics });
+
+    let accepting = true;
+    const app = await buildApp({
+      log,
+      metrics,
+      adminToken: config.adminToken,
+      isReady: async () => accepting && (await database.db.selectFrom('tenants').select('id').limit(1).execute().then(() => true)),
+      accepting: () => accepting,
+      mounts: appMounts(core, callPath),
+      webuiDir: WEBUI_DIR,
+      ...(listener ? { serverFactory: listener.serverFactory } : {}),
+    });
+    await app.ready();
+    listener?.handOver();
+    const worker = new JobWorker(database.db, core.jobHandlers(), { log, metrics: storageMetrics });
+    if (opts.worker !== false) worker.start();
+
+    const drainables: Drainable[] = [{ name: 'calls', drain: () => callPath.activeCalls.idle() }];
+    let closing: Promise<void> | undefined;
+    return {
+      config,
+      log,
+      database,
+      registry,
+      core,
+      app,
+      worker,
+      metrics,
+      ...(url ? { url } : {}),
+      addDrainable: (d) => void drainables.push(d),
+      close() {
+        closing ??= (async () => {
+          // Not ready: the balancer moves away, and new requests / media streams get 503.
+          accepting = false;
+          // Stop accepting connections; open ones (calls) keep going while they drain.
+          if (app.server.listening) app.server.close(() => undefined);
+          const [outcome] = await Promise.all([drainAll(drainables, config.shutdownDrainMs), worker.stop()]);
+          if (outcome.timedOut.length || outcome.failed.length) log.warn(outcome, 'shutdown drain incomplete');
+          await app.close();
+          await database.close();
+        })();
+        return closing;
+      },
+    };
   } catch (err) {
-    await runtime.close().catch(() => undefined);
+    await listener?.close();
+    await database.close().catch(() => undefined);
     throw err;
   }
-  if (opts.worker !== false) worker.start();
-  ready = true;
-  return runtime;
 }
 
 async function main(): Promise<void> {

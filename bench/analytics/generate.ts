@@ -42,11 +42,12 @@ export async function generate(db: AnyDb, log: (s: string) => void): Promise<voi
       (array['Mains','Sides','Mains','Mains','Starters','Desserts'])[1 + (o.item_count + l) % 6], 1 + l % 2, 500, null, 500 * (1 + l % 2), o.created_at
     from orders o, generate_series(1, ${sql.lit(ITEMS_PER_ORDER)}) l`.execute(db);
   step('order_items');
-  await sql`insert into appointments (id, tenant_id, call_sid, customer_name, customer_phone, service, staff, starts_at, ends_at,
-      duration_minutes, price_cents, status, created_at, updated_at)
-    select 'a' || g, ${tenant('g')}, null, 'Ana', null, (array['Haircut','Shave','Beard Trim'])[1 + g % 3], (array['Sam','Tina'])[1 + g % 2],
+  await sql`insert into appointments (id, tenant_id, call_sid, customer_name, customer_phone, service, service_id, staff, starts_at, ends_at,
+      duration_minutes, price_cents, status, source, created_at, updated_at)
+    select 'a' || g, ${tenant('g')}, null, 'Ana', null, (array['Haircut','Shave','Beard Trim'])[1 + g % 3],
+      (array['haircut','shave','beard-trim'])[1 + g % 3], (array['Sam','Tina'])[1 + g % 2],
       ${when('g')}, ${when('g')} + interval '30 minutes', 30, 3000,
-      (array['requested','confirmed','completed','cancelled','no_show'])[1 + g % 5], ${when('g')}, ${when('g')}
+      (array['requested','confirmed','completed','cancelled','no_show'])[1 + g % 5], 'voice', ${when('g')}, ${when('g')}
     from generate_series(1, ${sql.lit(APPOINTMENTS)}) g`.execute(db);
   step('appointments');
   await sql`insert into calls (call_sid, tenant_id, from_number, to_number, tenant_mode, actor_mode, status, started_at, connected_at,

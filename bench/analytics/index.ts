@@ -1,26 +1,30 @@
-import type { AnyDb } from '../../backend/src/analytics/catalog.js';
 /**
  * Analytics benchmark: 1,000,000 events over 50 tenants (plus the projection rows behind them),
  * then p50/p95 of the ten most common owner questions, compiled and executed exactly as a run
  * does (read-only transaction, tenant setting, SELECT-only role), on PGlite and on PostgreSQL.
- *   node --import tsx bench/analytics/index.ts [runs]
- * PostgreSQL: DATABASE_URL or TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test);
- * a fresh database is created and dropped afterwards. Targets: p95 ≤ 50 ms PG, ≤ 250 ms PGlite.
+ *   node --conditions=vozlia-source --import tsx bench/analytics/index.ts [--runs 40] [--database-url postgres://…]
+ * PostgreSQL: a fresh database on the server `--database-url` names (default the local test
+ * server), dropped afterwards. Targets: p95 ≤ 50 ms PG, ≤ 250 ms PGlite.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { loadCatalog } from '../../backend/src/analytics/catalog.js';
+import { parseArgs } from 'node:util';
+import { loadCatalog, type AnyDb } from '../../backend/src/analytics/catalog.js';
 import { compile } from '../../backend/src/analytics/compile.js';
 import { executeAnalytics } from '../../backend/src/analytics/executor.js';
 import { QuerySpecSchema } from '../../backend/src/analytics/query-spec.js';
-import { fixtureTableMigrations } from '../../backend/src/analytics/testing/fixture-tables.js';
-import { migrations } from '../../backend/src/features/business_analytics/migrations/index.js';
-import { openDatabase, type DatabaseHandle } from '../../backend/src/storage/database.js';
+import { feature as appointments } from '../../backend/src/features/appointment_requests/index.js';
+import { feature as contacts } from '../../backend/src/features/contacts/index.js';
+import { feature as missedCalls } from '../../backend/src/features/missed_call_capture/index.js';
+import { feature as orders } from '../../backend/src/features/order_placing/index.js';
+import type { DatabaseHandle } from '../../backend/src/storage/database.js';
 import { migrateToLatest } from '../../backend/src/storage/migrate.js';
+import { testMigrations } from '../../backend/src/testing/test-core.js';
+import { openScratchDatabase } from '../scratch-database.js';
 import { EVENTS, generate, TENANTS } from './generate.js';
 import { TOP_QUESTIONS } from './questions.js';
 
-const RUNS = Number(process.argv[2] ?? 40);
+// `strict: false`: bench/run-all.ts hands every bench the same arguments.
+const { values: args } = parseArgs({ strict: false, options: { runs: { type: 'string', default: '40' }, 'database-url': { type: 'string' } } });
+const RUNS = Number(args.runs);
 const WARMUP = 3;
 const ZONE = 'America/New_York';
 const TENANT = 't07';
@@ -34,7 +38,8 @@ const pct = (xs: number[], p: number) => {
 async function bench(kind: 'pglite' | 'postgres', handle: DatabaseHandle): Promise<boolean> {
   const db = handle.db as unknown as AnyDb;
   console.log(`\n[${kind}] migrating and generating ${EVENTS.toLocaleString('en-US')} events over ${TENANTS} tenants…`);
-  await migrateToLatest(handle.db, { ...migrations, ...fixtureTableMigrations });
+  // The features whose tables the analytic views read, migrated as a runtime migrates them.
+  await migrateToLatest(handle.db, testMigrations([appointments, contacts, missedCalls, orders]));
   const started = Date.now();
   await generate(db, (s) => console.log(s));
   console.log(`  generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -71,27 +76,13 @@ async function bench(kind: 'pglite' | 'postgres', handle: DatabaseHandle): Promi
 
 async function main(): Promise<void> {
   let ok = true;
-  const lite = await openDatabase({ dataDir: 'memory://' });
-  try {
-    ok = (await bench('pglite', lite)) && ok;
-  } finally {
-    await lite.close();
-  }
-
-  const base = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `voz_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const pgHandle = await openDatabase({ databaseUrl: url.toString() });
-  try {
-    ok = (await bench('postgres', pgHandle)) && ok;
-  } finally {
-    await pgHandle.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+  for (const kind of ['pglite', 'postgres'] as const) {
+    const handle = await openScratchDatabase(kind, typeof args['database-url'] === 'string' ? args['database-url'] : undefined);
+    try {
+      ok = (await bench(kind, handle)) && ok;
+    } finally {
+      await handle.close();
+    }
   }
   process.exitCode = ok ? 0 : 1;
 }

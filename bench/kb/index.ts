@@ -1,16 +1,17 @@
 /**
- * KB search latency: 500 passages, p50/p95/p99 of `searchPassages` (target ≤ 20 ms), on PGlite,
- * and on PostgreSQL when TEST_DATABASE_URL or DATABASE_URL is set.
- *   node --import tsx bench/kb/index.ts
+ * KB search latency: 500 passages, p50/p95/p99 of the knowledge base's search (target ≤ 20 ms),
+ * on PGlite, and on PostgreSQL when `--database-url` names a server (a scratch database is
+ * created there and dropped afterwards).
+ *   node --conditions=vozlia-source --import tsx bench/kb/index.ts [--database-url postgres://…]
  */
-import type { Kysely } from 'kysely';
-import { feature } from '../../backend/src/features/knowledge_base/index.js';
+import { parseArgs } from 'node:util';
+import { mulberry32 } from '../../backend/src/demo/prng.js';
 import { KB_DOCUMENT_UPDATED, kbStream } from '../../backend/src/features/knowledge_base/events.js';
-import { searchPassages } from '../../backend/src/features/knowledge_base/search.js';
-import { featureMigrations, featurePorts } from '../../backend/src/shared/feature-ports.js';
-import { mulberry32 } from '../../backend/src/shared/prng.js';
-import type { Database } from '../../backend/src/storage/schema.js';
-import type { TestDatabase } from '../../backend/src/testing/test-db.js';
+import { feature } from '../../backend/src/features/knowledge_base/index.js';
+import type { DatabaseHandle } from '../../backend/src/storage/database.js';
+import { migrateToLatest } from '../../backend/src/storage/migrate.js';
+import { testCore, testMigrations } from '../../backend/src/testing/test-core.js';
+import { openScratchDatabase } from '../scratch-database.js';
 
 const PASSAGES = 500;
 const PASSAGES_PER_DOC = 10;
@@ -24,13 +25,13 @@ const FILLER = ['our team', 'every guest', 'the kitchen', 'a friendly host', 'th
 const VERBS = ['welcomes', 'prepares', 'confirms', 'handles', 'explains', 'arranges', 'checks', 'offers'];
 const QUERIES_TEXT = ['do you have gluten free options', 'where can I park', 'what are your hours on sunday', 'do you deliver to brooklyn', 'can I pay with card', 'are pets allowed', 'how much is a birthday cake', 'vegan dessert', 'wine list', 'holiday hours'];
 
-export async function runKbBench(kind: 'pglite' | 'postgres'): Promise<{ p50: number; p95: number; p99: number }> {
-  let handle: TestDatabase | undefined;
-  // Imported late: test-db reads TEST_DATABASE_URL when it loads, and main() may set it.
-  const { openMigratedTestDatabase } = await import('../../backend/src/testing/test-db.js');
+export async function runKbBench(kind: 'pglite' | 'postgres', serverUrl?: string): Promise<{ p50: number; p95: number; p99: number }> {
+  let handle: DatabaseHandle | undefined;
   try {
-    handle = await openMigratedTestDatabase(kind, featureMigrations([feature]));
-    const ports = featurePorts(handle.db as Kysely<Database>, [feature]);
+    handle = await openScratchDatabase(kind, serverUrl);
+    await migrateToLatest(handle.db, testMigrations([feature]));
+    const core = testCore(handle, [feature]);
+    const { store } = core.portsOf(feature);
     const rng = mulberry32(42);
     for (let d = 0; d < PASSAGES / PASSAGES_PER_DOC; d++) {
       const body = Array.from({ length: PASSAGES_PER_DOC }, (_, i) => {
@@ -38,14 +39,14 @@ export async function runKbBench(kind: 'pglite' | 'postgres'): Promise<{ p50: nu
         const sentences = Array.from({ length: rng.int(1, 3) }, () => `${cap(rng.pick(FILLER))} ${rng.pick(VERBS)} ${topic} questions about ${rng.pick(TOPICS)} and ${rng.pick(TOPICS)}.`);
         return `# ${cap(topic)} ${d}-${i}\n${sentences.join(' ')}`;
       }).join('\n\n');
-      await ports.events.append({ tenantId: TENANT, stream: kbStream(TENANT, `doc-${d}`), events: [{ type: KB_DOCUMENT_UPDATED, payload: { tenantId: TENANT, documentId: `doc-${d}`, title: `Document ${d}`, format: 'markdown', body } }] });
+      await core.events.append({ tenantId: TENANT, stream: kbStream(TENANT, `doc-${d}`), events: [{ type: KB_DOCUMENT_UPDATED, payload: { tenantId: TENANT, documentId: `doc-${d}`, title: `Document ${d}`, format: 'markdown', body } }] });
     }
-    const count = await ports.db.selectFrom('kb_passages').select((eb) => eb.fn.countAll().as('n')).where('tenant_id', '=', TENANT).executeTakeFirstOrThrow();
+    const count = await core.db.selectFrom('kb_passages').select((eb) => eb.fn.countAll().as('n')).where('tenant_id', '=', TENANT).executeTakeFirstOrThrow();
     const timings: number[] = [];
     for (let i = 0; i < WARMUP + QUERIES; i++) {
       const q = QUERIES_TEXT[i % QUERIES_TEXT.length]!;
       const t0 = performance.now();
-      await searchPassages(ports.db, TENANT, q);
+      await store.search(TENANT, q);
       if (i >= WARMUP) timings.push(performance.now() - t0);
     }
     timings.sort((a, b) => a - b);
@@ -63,11 +64,10 @@ function cap(s: string): string {
 }
 
 async function main(): Promise<void> {
+  // `strict: false`: bench/run-all.ts hands every bench the same arguments.
+  const { values } = parseArgs({ strict: false, options: { 'database-url': { type: 'string' } } });
   await runKbBench('pglite');
-  if (process.env.TEST_DATABASE_URL || process.env.DATABASE_URL) {
-    process.env.TEST_DATABASE_URL ||= process.env.DATABASE_URL;
-    await runKbBench('postgres');
-  }
+  if (typeof values['database-url'] === 'string') await runKbBench('postgres', values['database-url']);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,10 +1,9 @@
+import { TOOL_REFUSED } from '../calls/call-events.js';
 import './tables.js';
 import type { EventStore } from '../storage/event-store.js';
 import type { Projection, StoredEvent, Trx } from '../storage/events.js';
 
 export const QUERY_RAN = 'analytics.query_ran';
-/** Emitted by the tool router when a session calls a tool its mode may not use. */
-export const TOOL_REFUSED = 'tool.refused';
 /** The tools whose refusals belong in the analytics audit trail. */
 export const AUDITED_TOOLS: readonly string[] = ['query_business_metrics', 'run_saved_skill'];
 
@@ -33,7 +32,7 @@ export interface QueryRan {
 export const auditStream = (auditId: string) => ({ type: 'analytics_query', id: auditId });
 
 /** Appends the run's audit event (its own stream: an audit entry is written once, never changed). */
-export async function recordRun(events: EventStore, run: QueryRan, at?: Date): Promise<void> {
+export async function recordRun(events: Pick<EventStore, 'append'>, run: QueryRan, at?: Date): Promise<void> {
   await events.append({
     tenantId: run.tenantId,
     stream: auditStream(run.auditId),

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
 import { CatalogProvider } from './catalog-provider.js';
 import type { AnyDb } from './catalog.js';
-import { openAnalyticsTestDatabase } from './testing/analytics-test-db.js';
+import { openAnalyticsTestDatabase } from '../testing/analytics/analytics-test-db.js';
 
 const PROBE = 'zz_probe';
 

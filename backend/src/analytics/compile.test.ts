@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile, escapeLike } from './compile.js';
 import { QuerySpecSchema, type QuerySpec } from './query-spec.js';
-import { testCatalog } from './testing/test-catalog.js';
+import { testCatalog } from '../testing/analytics/test-catalog.js';
 
 const NOW = new Date('2026-11-04T15:00:00Z');
 const ZONE = 'America/New_York';

@@ -4,10 +4,10 @@ import { testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
 import { analyticsAuditProjection } from './audit.js';
 import { loadCatalog } from './catalog.js';
 import { runQuery, type RunDeps } from './run-query.js';
-import { insertFixtures, openAnalyticsTestDatabase } from './testing/analytics-test-db.js';
-import { CORRECTNESS_CORPUS } from './testing/correctness-corpus.js';
-import { buildFixtures, FIXTURE_NOW, FIXTURE_ZONE, TENANT } from './testing/fixtures.js';
-import { referenceEval } from './testing/reference-eval.js';
+import { insertFixtures, openAnalyticsTestDatabase } from '../testing/analytics/analytics-test-db.js';
+import { CORRECTNESS_CORPUS } from '../testing/analytics/correctness-corpus.js';
+import { buildFixtures, FIXTURE_NOW, FIXTURE_ZONE, TENANT } from '../testing/analytics/fixtures.js';
+import { referenceEval } from '../testing/analytics/reference-eval.js';
 
 describe.each(testDatabaseKinds())('correctness corpus on %s', (kind) => {
   let handle: TestDatabase;

@@ -7,8 +7,8 @@ import { analyticsAuditProjection } from './audit.js';
 import { loadCatalog, type Catalog } from './catalog.js';
 import { ANALYTICS_ROLE, TENANT_SETTING } from './executor.js';
 import { runQuery, type RunDeps } from './run-query.js';
-import { insertFixtures, openAnalyticsTestDatabase } from './testing/analytics-test-db.js';
-import { buildFixtures, FIXTURE_NOW, FIXTURE_ZONE, OTHER_TENANT, TENANT } from './testing/fixtures.js';
+import { insertFixtures, openAnalyticsTestDatabase } from '../testing/analytics/analytics-test-db.js';
+import { buildFixtures, FIXTURE_NOW, FIXTURE_ZONE, OTHER_TENANT, TENANT } from '../testing/analytics/fixtures.js';
 
 describe.each(testDatabaseKinds())('analytics engine on %s', (kind) => {
   let handle: TestDatabase;

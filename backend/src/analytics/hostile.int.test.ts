@@ -6,8 +6,8 @@ import { testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
 import { analyticsAuditProjection } from './audit.js';
 import { loadCatalog } from './catalog.js';
 import { runQuery, type RunDeps } from './run-query.js';
-import { insertFixtures, openAnalyticsTestDatabase } from './testing/analytics-test-db.js';
-import { buildFixtures, FIXTURE_NOW, FIXTURE_ZONE, OTHER_TENANT, TENANT } from './testing/fixtures.js';
+import { insertFixtures, openAnalyticsTestDatabase } from '../testing/analytics/analytics-test-db.js';
+import { buildFixtures, FIXTURE_NOW, FIXTURE_ZONE, OTHER_TENANT, TENANT } from '../testing/analytics/fixtures.js';
 
 const base = { metrics: [{ fn: 'count', field: null, as: 'n' }], group_by: [], filters: [], time_range: null, order_by: [], limit: 10 };
 const filter = (field: string, op: string, value: unknown) => ({ ...base, subject: 'orders', filters: [{ field, op, value }] });

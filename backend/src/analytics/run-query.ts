@@ -12,7 +12,7 @@ import { failureResult, shapeRows, successResult, type QueryResult } from './res
 export interface RunDeps {
   db: AnyDb;
   kind: 'pglite' | 'postgres';
-  events: EventStore;
+  events: Pick<EventStore, 'append'>;
   catalog: Catalog;
   now: Date;
   log?: Logger;

@@ -1,9 +1,7 @@
-import type { ColumnType, Generated } from 'kysely';
-import type { Json } from '../storage/schema.js';
+import type { Generated } from 'kysely';
+import type { Json, Timestamp } from '../storage/schema.js';
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-
-/** Tables of the business_analytics migration `2026_11_25_170_business_analytics`. */
+/** Tables of migration `2026_11_25_170_business_analytics` (migrations/). */
 export interface AnalyticsAuditTable {
   audit_id: string;
   tenant_id: string;

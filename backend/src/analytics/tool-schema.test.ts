@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { queryToolParameters } from './tool-schema.js';
-import { testCatalog } from './testing/test-catalog.js';
+import { testCatalog } from '../testing/analytics/test-catalog.js';
 import { describeWindow, presetWindow } from './time-window.js';
 
 type Node = Record<string, unknown>;

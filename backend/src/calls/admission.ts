@@ -1,26 +1,21 @@
 import { Counter, type Registry } from 'prom-client';
 import type { Logger } from 'pino';
-import type { Kysely } from 'kysely';
-import type { FeatureRegistry } from '../features/registry.js';
-import type { FeaturePorts } from '../features/types.js';
 import type { ActorMode, TenantMode } from '../policy/modes.js';
-import type { Database } from '../storage/schema.js';
-import type { TenantRepository } from '../tenancy/tenant-repository.js';
-import type { Admission, CallContext, RealtimeToolSpec } from '../voice/call-context.js';
+import type { Tenant } from '../tenancy/tenant.js';
+import type { Admission, CallContext } from '../voice/call-context.js';
 import type { CallLifecycle } from './call-lifecycle.js';
+import type { CallReads } from './call-reads.js';
 import { issueStreamToken, verifyStreamToken, type Signer } from './stream-token.js';
 import type { StreamTokenStore } from './stream-token-store.js';
 import type { ToolRouter } from './tool-router.js';
 
 export interface AdmissionDeps {
-  db: Kysely<Database>;
   sign: Signer;
   tokens: StreamTokenStore;
-  tenants: TenantRepository;
-  registry: FeatureRegistry;
+  tenant(id: string): Promise<Tenant | undefined>;
   router: ToolRouter;
   lifecycle: CallLifecycle;
-  ports: FeaturePorts;
+  calls: CallReads;
   metrics: Registry;
   log: Logger;
   now?: () => number;
@@ -63,14 +58,14 @@ export class StreamAdmission {
     if (!checked.ok) return this.#refuse(checked.reason);
     const c = checked.claims;
     if (!(await this.#d.tokens.consume(c.nonce, c.rid, new Date(c.exp)))) return this.#refuse('replayed');
-    const tenant = await this.#d.tenants.get(c.tenant_id);
+    const tenant = await this.#d.tenant(c.tenant_id);
     if (!tenant) return this.#refuse('unknown_tenant');
 
     const decision = this.#d.router.decide(tenant, c.actor_mode);
     const log = this.#d.log.child({ callSid: c.rid, tenantId: tenant.id, actorMode: decision.actorMode, tenantMode: c.tenant_mode });
     const [tools, callerNumber] = await Promise.all([
-      this.#toolSpecs(decision.allowedTools, tenant),
-      this.#callerNumber(c.rid),
+      this.#d.router.toolSpecs(decision.allowedTools, tenant),
+      this.#d.calls.callerNumber(c.rid),
       this.#d.lifecycle.connected({ callSid: c.rid, tenantId: tenant.id, actorMode: decision.actorMode, tenantMode: c.tenant_mode }),
     ]);
     void this.#d.tokens.prune(new Date(this.#now())).catch(() => undefined);
@@ -112,20 +107,5 @@ export class StreamAdmission {
   #refuse(reason: string): Admission {
     this.#outcomes.inc({ outcome: 'refused', reason });
     return { ok: false, reason };
-  }
-
-  async #toolSpecs(names: readonly string[], tenant: Parameters<ToolRouter['decide']>[0]): Promise<RealtimeToolSpec[]> {
-    const specs: RealtimeToolSpec[] = [];
-    for (const name of names) {
-      const owned = this.#d.registry.tool(name);
-      if (!owned) continue;
-      specs.push({ type: 'function', name, description: owned.tool.description, parameters: await owned.tool.parameters(tenant, this.#d.ports) });
-    }
-    return specs;
-  }
-
-  async #callerNumber(callSid: string): Promise<string | undefined> {
-    const row = await this.#d.db.selectFrom('calls').select('from_number').where('call_sid', '=', callSid).executeTakeFirst();
-    return row?.from_number ?? undefined;
   }
 }

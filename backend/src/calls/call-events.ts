@@ -15,6 +15,11 @@ export const TOOL_REFUSED = 'tool.refused';
 /** Appended by the call_summary feature after the call; the calls projection copies the text. */
 export const CALL_SUMMARIZED = 'call.summarized';
 
+/**
+ * This file is the call stream's contract: other modules (features, demo) import these names
+ * and payload types from here, never from calls/ internals.
+ */
+
 export const CALL_EVENT_TYPES = [
   CALL_RECEIVED,
   CALL_GATE_FAILED,
@@ -84,3 +89,10 @@ export interface CallMissed {
 
 /** The voice layer's record, as written after the call. */
 export type CallRecorded = CallRecord;
+
+export interface CallSummarized {
+  callSid: string;
+  tenantId: string;
+  summary: string;
+  method: 'openai' | 'deterministic';
+}

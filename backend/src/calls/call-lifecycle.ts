@@ -1,6 +1,5 @@
 import type { EventStore } from '../storage/event-store.js';
 import { ConcurrencyError, type EventInput } from '../storage/events.js';
-import type { CallRecord } from '../voice/call-context.js';
 import {
   CALL_CONNECTED,
   CALL_ENDED,
@@ -18,6 +17,7 @@ import {
   type CallLockedOut,
   type CallMissed,
   type CallReceived,
+  type CallRecorded,
 } from './call-events.js';
 import { callTenant, decideMissed } from './missed-call.js';
 
@@ -61,7 +61,7 @@ export class CallLifecycle {
   }
 
   /** The voice layer's record (transcript, tools, barge-ins, counters), in one append. */
-  recorded(record: CallRecord): Promise<void> {
+  recorded(record: CallRecorded): Promise<void> {
     return this.#append(record.callSid, CALL_RECORDED, record, `call.recorded:${record.callSid}`);
   }
 

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Projection, StoredEvent, Trx } from '../storage/events.js';
-import type { CallsTable } from '../storage/schema.js';
+import type { CallsTable } from './tables.js';
 import {
   CALL_CONNECTED,
   CALL_ENDED,

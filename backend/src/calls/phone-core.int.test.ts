@@ -1,25 +1,24 @@
 import type { Kysely } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeCore } from '../compose/core.js';
 import { loadConfig } from '../config/load-config.js';
 import { FeatureRegistry } from '../features/registry.js';
-import type { FeatureModule, FeaturePorts } from '../features/types.js';
-import { EventStore } from '../storage/event-store.js';
-import { JobQueue } from '../storage/jobs.js';
+import type { FeatureModule } from '../features/types.js';
+import type { EventStore } from '../storage/event-store.js';
 import type { Database } from '../storage/schema.js';
-import { GateLockouts } from '../telephony/gate-lockouts.js';
+import { GateLockouts } from './gate-lockouts.js';
 import { ACCESS_CODE_ISSUED, accessCodeStream } from '../tenancy/access-code-events.js';
 import { AccessCodeResolver } from '../tenancy/access-code-resolver.js';
-import { accessCodesProjection } from '../tenancy/access-codes-projection.js';
 import { KeyedHasher } from '../tenancy/access-hash.js';
 import { loadServerSecret } from '../tenancy/access-secret.js';
-import { seedDemoAccessCodes } from '../tenancy/demo-access-codes.js';
-import { seedDemoTenants } from '../tenancy/demo-tenants.js';
+import { seedDemoAccessCodes } from '../demo/access-codes.js';
+import { seedDemoTenants } from '../demo/tenants.js';
 import type { Tenant } from '../tenancy/tenant.js';
-import { tenantsProjection } from '../tenancy/tenants-projection.js';
+import { testMigrations } from '../testing/test-core.js';
 import { openMigratedTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
-import { callsProjection } from './calls-projection.js';
-import { TOOL_REFUSAL, ToolRouter } from './tool-router.js';
+import { ToolTimeoutError } from '../voice/tool-runner.js';
+import { TOOL_REFUSAL } from './tool-router.js';
 
 const log = pino({ level: 'silent' });
 const restaurant: Tenant = { id: 'demo_restaurant', displayName: 'Luigi', vertical: 'restaurant', timeZone: 'America/New_York', phoneNumbers: [], settings: {} };
@@ -44,9 +43,9 @@ describe.each(testDatabaseKinds())('phone core on %s', (kind) => {
   let hasher: KeyedHasher;
 
   beforeAll(async () => {
-    handle = await openMigratedTestDatabase(kind);
+    handle = await openMigratedTestDatabase(kind, testMigrations([]));
     db = handle.db as Kysely<Database>;
-    events = new EventStore(db, [tenantsProjection, accessCodesProjection, callsProjection]);
+    events = composeCore(handle, new FeatureRegistry([]), { config: loadConfig({}), log }).events;
     await seedDemoTenants(events);
     hasher = new KeyedHasher(await loadServerSecret(db, undefined));
   });
@@ -54,7 +53,9 @@ describe.each(testDatabaseKinds())('phone core on %s', (kind) => {
     await handle?.close();
   });
 
-  const ports = (env: Record<string, string> = {}): FeaturePorts => ({ db, events, jobs: new JobQueue(db), clock: () => new Date(), config: loadConfig(env), log });
+  /** The tool router as the runtime composes it, over these fixture features and this environment. */
+  const routerWith = (env: Record<string, string> = {}, features: FeatureModule[] = fixtures) =>
+    composeCore(handle, new FeatureRegistry(features), { config: loadConfig(env), log }).router;
 
   describe('server secret', () => {
     it('is generated once and shared (insert-on-conflict-do-nothing)', async () => {
@@ -144,14 +145,11 @@ describe.each(testDatabaseKinds())('phone core on %s', (kind) => {
     });
 
     it('never runs query_business_metrics for a client, even when configuration tries to allow it; the refusal is audited', async () => {
-      const router = new ToolRouter(
-        new FeatureRegistry(fixtures),
-        ports({
-          VOZ_FEATURE_BUSINESS_ANALYTICS_MODES: 'client,owner',
-          VOZ_TENANT_FEATURE_MODES_JSON: JSON.stringify({ demo_restaurant: { business_analytics: 'client,owner' } }),
-          VOZ_TENANT_MODE_POLICY_JSON: JSON.stringify({ demo_restaurant: { client: { feature_allowlist: ['business_analytics', 'order_placing'] } } }),
-        }),
-      );
+      const router = routerWith({
+        VOZ_FEATURE_BUSINESS_ANALYTICS_MODES: 'client,owner',
+        VOZ_TENANT_FEATURE_MODES_JSON: JSON.stringify({ demo_restaurant: { business_analytics: 'client,owner' } }),
+        VOZ_TENANT_MODE_POLICY_JSON: JSON.stringify({ demo_restaurant: { client: { feature_allowlist: ['business_analytics', 'order_placing'] } } }),
+      });
       expect(router.decide(restaurant, 'client').allowedTools).toEqual(['place_order']);
       ran.length = 0;
       expect(await router.invoke('query_business_metrics', {}, inv('client'))).toEqual(TOOL_REFUSAL);
@@ -165,7 +163,7 @@ describe.each(testDatabaseKinds())('phone core on %s', (kind) => {
     });
 
     it('runs allowed tools with a ToolCallContext, for calls and for the portal', async () => {
-      const router = new ToolRouter(new FeatureRegistry(fixtures), ports());
+      const router = routerWith();
       ran.length = 0;
       expect(await router.invoke('query_business_metrics', {}, inv('owner', 'portal'))).toEqual({ ok: true, rows: [[42]] });
       expect(await router.invoke('place_order', {}, inv('client'))).toEqual({ ok: true });
@@ -175,8 +173,30 @@ describe.each(testDatabaseKinds())('phone core on %s', (kind) => {
     });
 
     it('honours a tenant blocklist at run time', async () => {
-      const router = new ToolRouter(new FeatureRegistry(fixtures), ports({ VOZ_TENANT_MODE_POLICY_JSON: JSON.stringify({ demo_restaurant: { client: { feature_blocklist: ['order_placing'] } } }) }));
+      const router = routerWith({ VOZ_TENANT_MODE_POLICY_JSON: JSON.stringify({ demo_restaurant: { client: { feature_blocklist: ['order_placing'] } } }) });
       expect(await router.invoke('place_order', {}, inv('client'))).toEqual(TOOL_REFUSAL);
+    });
+
+    it("gives each tool its own timeoutMs, aborting the handler's signal when it runs out", async () => {
+      let aborted = false;
+      const slow: FeatureModule = {
+        manifest: { name: 'slow_lookup', description: 'fixture', modes: ['client', 'owner'], ownerOnly: false, defaultEnabled: true },
+        tools: [
+          {
+            name: 'slow_lookup',
+            description: 's',
+            timeoutMs: 40,
+            parameters: () => ({ type: 'object' }),
+            handler: (_a, ctx) => new Promise((resolve) => ctx.signal.addEventListener('abort', () => ((aborted = true), resolve('late')))),
+          },
+        ],
+      };
+      const t0 = performance.now();
+      await expect(routerWith({}, [slow]).invoke('slow_lookup', {}, inv('client'))).rejects.toBeInstanceOf(ToolTimeoutError);
+      const elapsed = performance.now() - t0;
+      expect(elapsed).toBeGreaterThanOrEqual(35);
+      expect(elapsed).toBeLessThan(2_000);
+      expect(aborted).toBe(true);
     });
   });
 });

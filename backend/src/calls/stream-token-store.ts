@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
-import '../telephony/phone-entry-tables.js';
+import './tables.js';
 
 /** Used nonces are kept a while past expiry, then pruned. */
 const PRUNE_AFTER_MS = 60 * 60_000;

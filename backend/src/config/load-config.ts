@@ -58,7 +58,8 @@ export class ConfigError extends Error {
 
 const FEATURE_VAR = /^VOZ_FEATURE_([A-Z0-9_]+?)(_MODES)?$/;
 
-export function loadConfig(env: NodeJS.ProcessEnv): Config {
+/** Reads the process environment unless given one (tests, the simulator). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings count as unset, as shells and .env files often produce them.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(present);

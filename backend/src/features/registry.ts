@@ -1,7 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { FeatureModule, FeatureTool } from './types.js';
+import type { AnyFeature } from './types.js';
+
+/** A tool of any feature, whatever that feature's store. */
+export type AnyTool = NonNullable<AnyFeature['tools']>[number];
 
 export class FeatureLoadError extends Error {
   override name = 'FeatureLoadError';
@@ -20,13 +23,13 @@ export async function loadFeatures(dir: string = FEATURES_DIR): Promise<FeatureR
     .filter((d) => d.isDirectory() && NAME.test(d.name))
     .map((d) => d.name)
     .sort();
-  const modules: FeatureModule[] = [];
+  const modules: AnyFeature[] = [];
   for (const folder of folders) {
     const entry = ['index.js', 'index.ts'].map((f) => path.join(dir, folder, f)).find((f) => existsSync(f));
     if (!entry) continue;
-    let mod: { feature?: FeatureModule };
+    let mod: { feature?: AnyFeature };
     try {
-      mod = (await import(pathToFileURL(entry).href)) as { feature?: FeatureModule };
+      mod = (await import(pathToFileURL(entry).href)) as { feature?: AnyFeature };
     } catch (err) {
       throw new FeatureLoadError(`feature ${folder} failed to load: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -41,12 +44,12 @@ export async function loadFeatures(dir: string = FEATURES_DIR): Promise<FeatureR
 
 /** The loaded features, immutable after start. */
 export class FeatureRegistry {
-  readonly features: readonly FeatureModule[];
-  readonly #toolOwner: ReadonlyMap<string, { feature: FeatureModule; tool: FeatureTool }>;
+  readonly features: readonly AnyFeature[];
+  readonly #toolOwner: ReadonlyMap<string, { feature: AnyFeature; tool: AnyTool }>;
 
-  constructor(features: readonly FeatureModule[]) {
+  constructor(features: readonly AnyFeature[]) {
     this.features = Object.freeze([...features]);
-    const owners = new Map<string, { feature: FeatureModule; tool: FeatureTool }>();
+    const owners = new Map<string, { feature: AnyFeature; tool: AnyTool }>();
     for (const feature of features) {
       for (const tool of feature.tools ?? []) {
         const prior = owners.get(tool.name);
@@ -59,12 +62,12 @@ export class FeatureRegistry {
     this.#toolOwner = owners;
   }
 
-  get(name: string): FeatureModule | undefined {
+  get(name: string): AnyFeature | undefined {
     return this.features.find((f) => f.manifest.name === name);
   }
 
   /** The feature that owns a tool, and the tool. */
-  tool(name: string): { feature: FeatureModule; tool: FeatureTool } | undefined {
+  tool(name: string): { feature: AnyFeature; tool: AnyTool } | undefined {
     return this.#toolOwner.get(name);
   }
 }

@@ -1,7 +1,7 @@
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../testing/test-db.js';
-import { HARNESS_START_MS, NotifyHarness } from './notify-harness.js';
+import { HARNESS_START_MS, NotifyHarness } from '../testing/notify-harness.js';
 
 const NOW = new Date('2026-12-01T23:00:00Z'); // Tuesday 18:00 in New York
 const RESTAURANT_LINE = '+15550100001';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../testing/test-db.js';
 import { verifySignature } from './webhook-signature.js';
-import { HARNESS_START_MS, NotifyHarness } from './notify-harness.js';
+import { HARNESS_START_MS, NotifyHarness } from '../testing/notify-harness.js';
 
 // Tuesday 2026-12-01, 18:00 in New York (both demo tenants' zone).
 const NOW = new Date('2026-12-01T23:00:00Z');

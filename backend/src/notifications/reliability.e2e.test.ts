@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../testing/test-db.js';
 import type { Channel } from './channels/channel.js';
 import { createChannels } from './channels/create-channels.js';
-import { HARNESS_START_MS, NotifyHarness } from './notify-harness.js';
+import { HARNESS_START_MS, NotifyHarness } from '../testing/notify-harness.js';
 import { LOCK_EXPIRY_MS } from './outbox-worker.js';
 import type { RateLimits } from './rate-limit.js';
 

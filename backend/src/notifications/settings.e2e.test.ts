@@ -2,7 +2,7 @@ import { NotificationSettings } from '@vozlia/contract';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../testing/test-db.js';
-import { HARNESS_START_MS, NotifyHarness } from './notify-harness.js';
+import { HARNESS_START_MS, NotifyHarness } from '../testing/notify-harness.js';
 import { SECRET_ROTATION_MS } from './settings-projection.js';
 
 const NOW = new Date('2026-12-01T23:00:00Z');

@@ -62,7 +62,7 @@ export function toApiSettings(row: SettingsRow | undefined, timeZone: string, ne
  * one, or gets a fresh one that is returned once. Appends one event; the projection follows.
  */
 export async function saveSettings(
-  deps: { db: Kysely<Database>; events: EventStore; metadata?: Record<string, unknown> },
+  deps: { db: Kysely<Database>; events: EventStore; clock: () => Date; metadata?: Record<string, unknown> },
   tenantId: string,
   input: NotificationSettingsValue,
 ): Promise<{ row: SettingsRow | undefined; newSecret?: string }> {
@@ -77,7 +77,7 @@ export async function saveSettings(
   await deps.events.append({
     tenantId,
     stream: settingsStream(tenantId),
-    events: [{ type: NOTIFICATION_SETTINGS_UPDATED, payload, metadata: { source: 'tenant_api', ...deps.metadata } }],
+    events: [{ type: NOTIFICATION_SETTINGS_UPDATED, payload, occurredAt: deps.clock(), metadata: { source: 'tenant_api', ...deps.metadata } }],
   });
   return { row: await readSettingsRow(deps.db, tenantId), ...(newSecret ? { newSecret } : {}) };
 }

@@ -11,6 +11,8 @@ import { readSettingsRow, saveSettings, toApiSettings } from './settings.js';
 export interface NotificationTenantRoutesOptions {
   db: Kysely<Database>;
   events: EventStore;
+  /** When a change happens (a secret rotation's 24 h window counts from it). */
+  clock: () => Date;
 }
 
 type TenantParams = { tenant_id: string };
@@ -27,7 +29,7 @@ function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.output<S>
  * The tenant API's notifications section. Mounted by the backend under
  * `/api/tenants/:tenant_id`, behind its tenant gate (which has already checked the caller).
  */
-export const notificationTenantRoutes: FastifyPluginAsync<NotificationTenantRoutesOptions> = async (app, { db, events }) => {
+export const notificationTenantRoutes: FastifyPluginAsync<NotificationTenantRoutesOptions> = async (app, { db, events, clock }) => {
   const timeZone = async (tenantId: string) => {
     const t = await db.selectFrom('tenants').select('time_zone').where('id', '=', tenantId).executeTakeFirst();
     if (!t) throw new NotFoundError('no such tenant');
@@ -42,7 +44,7 @@ export const notificationTenantRoutes: FastifyPluginAsync<NotificationTenantRout
   app.put<{ Params: TenantParams }>('/notifications/settings', async (req) => {
     const zone = await timeZone(req.params.tenant_id);
     const input = parseOr400(NotificationSettingsInput, req.body ?? {});
-    const { row, newSecret } = await saveSettings({ db, events }, req.params.tenant_id, input);
+    const { row, newSecret } = await saveSettings({ db, events, clock }, req.params.tenant_id, input);
     return toApiSettings(row, zone, newSecret);
   });
 

@@ -92,11 +92,6 @@ export function resolveModePolicy(
   };
 }
 
-/** Whether a decision lets this feature run (the tool router's re-check). */
-export function featureAllowed(decision: ModePolicyDecision, featureName: string): boolean {
-  return decision.allowedFeatures.includes(featureName);
-}
-
 /**
  * Start-time report of policy entries naming features that do not exist (likely typos).
  * Returned as messages; the caller logs them.

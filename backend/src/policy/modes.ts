@@ -3,7 +3,6 @@ import { z } from 'zod';
 /** Who is on the line: a customer (`client`) or the business owner (`owner`). */
 export const ActorModeSchema = z.enum(['client', 'owner']);
 export type ActorMode = z.infer<typeof ActorModeSchema>;
-export const ACTOR_MODES: readonly ActorMode[] = ActorModeSchema.options;
 
 /** How the call reached the tenant: its own number, or the shared line plus an access code. */
 export const TenantModeSchema = z.enum(['shared', 'dedicated']);

@@ -7,11 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../config/load-config.js';
 import { FeatureRegistry } from '../features/registry.js';
 import type { Runtime } from '../main.js';
-import { seedDemoTenants } from '../tenancy/demo-tenants.js';
-import { TenantRepository } from '../tenancy/tenant-repository.js';
+import { seedDemoTenants } from '../demo/tenants.js';
 import { fixtureFeature } from '../testing/fixtures/features/fixture-feature.js';
 import { startTestRuntime } from '../testing/test-runtime.js';
+import { adminRoutes } from './admin-routes.js';
 import { buildApp, type AppDeps } from './app.js';
+import { mount } from './mount.js';
 
 const TOKEN = 'test-admin-token-0123456789';
 
@@ -22,7 +23,7 @@ describe('HTTP app (real runtime on PGlite)', () => {
   beforeAll(async () => {
     // Demo tenants only: feature seeds (order history…) are covered by the lifecycle tests.
     runtime = await startTestRuntime({ env: { VOZ_SEED_DEMO: '0' } });
-    await seedDemoTenants(runtime.ports.events);
+    await seedDemoTenants(runtime.core.events);
   });
   afterAll(async () => {
     for (const a of extraApps) await a.close();
@@ -30,18 +31,18 @@ describe('HTTP app (real runtime on PGlite)', () => {
   });
 
   /** The same app over the runtime's database, with other config, features or state. */
-  async function appWith(over: Partial<AppDeps> & { env?: Record<string, string> } = {}): Promise<FastifyInstance> {
-    const { env, ...rest } = over;
+  async function appWith(
+    over: Partial<Omit<AppDeps, 'mounts'>> & { env?: Record<string, string>; registry?: FeatureRegistry } = {},
+  ): Promise<FastifyInstance> {
+    const { env, registry = runtime.registry, ...rest } = over;
     const config: Config = env ? Object.freeze({ ...runtime.config, ...loadConfig(env) }) : runtime.config;
     const app = await buildApp({
-      config,
       log: runtime.log,
       metrics: new Registry(),
-      registry: runtime.registry,
-      ports: runtime.ports,
-      tenants: new TenantRepository(runtime.database.db),
+      adminToken: config.adminToken,
+      mounts: [mount(adminRoutes, { config, registry, tenants: runtime.core.tenants })],
       isReady: async () => true,
-      started: () => true,
+      accepting: () => true,
       ...rest,
     });
     extraApps.push(app);
@@ -63,7 +64,7 @@ describe('HTTP app (real runtime on PGlite)', () => {
   });
 
   it('before start-up completes: /healthz 200, /readyz 503, everything else 503', async () => {
-    const app = await appWith({ isReady: async () => false, started: () => false });
+    const app = await appWith({ isReady: async () => false, accepting: () => false });
     expect((await app.inject('/healthz')).statusCode).toBe(200);
     expect((await app.inject('/readyz')).statusCode).toBe(503);
     expect((await app.inject('/metrics')).statusCode).toBe(200);

@@ -1,45 +1,46 @@
 import { existsSync } from 'node:fs';
 import formbody from '@fastify/formbody';
 import websocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Server } from 'node:http';
 import type { Logger } from 'pino';
-import type { Config } from '../config/load-config.js';
-import type { FeatureRegistry } from '../features/registry.js';
-import type { FeaturePorts } from '../features/types.js';
-import type { TenantRepository } from '../tenancy/tenant-repository.js';
 import type { Registry } from 'prom-client';
 import { adminGuard } from './admin-auth.js';
-import { adminRoutes } from './admin-routes.js';
 import { AppError } from './errors.js';
-import { healthRoutes } from './health-routes.js';
+import { healthRoutes, STARTING } from './health-routes.js';
+import type { Mount } from './mount.js';
 import { webuiStatic } from './webui-static.js';
 
 export interface AppDeps {
-  config: Config;
   log: Logger;
   metrics: Registry;
-  registry: FeatureRegistry;
-  ports: FeaturePorts;
-  tenants: TenantRepository;
+  /** `VOZ_ADMIN_TOKEN`: guards /api/admin/* and /api/features/*. */
+  adminToken: string | undefined;
   isReady(): Promise<boolean>;
-  /** False until migrations and seeding are done: then only health routes answer (503 otherwise). */
-  started(): boolean;
+  /** False while shutting down: then only health routes answer (503 otherwise). */
+  accepting(): boolean;
+  /** Route groups, registered in order (composed in compose/). */
+  mounts: readonly Mount[];
   /** Built web UI (`webui/out`); served at `/` when the folder exists. */
   webuiDir?: string;
-  /** Twilio webhooks + media-stream WebSocket (telephony/phone-entry.ts). */
-  phone?: FastifyPluginAsync;
+  /** Take over an already-listening server (server/boot-listener.ts); absent = Fastify's own. */
+  serverFactory?: (handler: Parameters<NonNullable<FastifyServerOptions['serverFactory']>>[0]) => Server;
 }
 
 const ALWAYS_SERVED = new Set(['/healthz', '/readyz', '/metrics']);
+const BODY_LIMIT_BYTES = 1024 * 1024;
+const WS_MAX_PAYLOAD_BYTES = 256 * 1024;
+/** The media-stream token rides in the path (`/twilio/media/:token`, ~250 chars); default is 100. */
+const MAX_PARAM_CHARS = 1024;
 
-/** Builds the HTTP/WS app; never listens (tests use `inject`, main listens). */
+/** Builds the HTTP/WS app; never listens (tests use `inject`, main hands it the boot listener). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.log as FastifyServerOptions['loggerInstance'],
     trustProxy: true,
-    bodyLimit: 1024 * 1024,
-    // The media-stream token rides in the path (`/twilio/media/:token`, ~250 chars); default is 100.
-    routerOptions: { maxParamLength: 1024 },
+    bodyLimit: BODY_LIMIT_BYTES,
+    routerOptions: { maxParamLength: MAX_PARAM_CHARS },
+    ...(deps.serverFactory ? { serverFactory: deps.serverFactory } : {}),
   });
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof AppError) return reply.code(err.httpStatus).send({ error: err.code, message: err.message });
@@ -49,32 +50,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.addHook('onRequest', async (req, reply) => {
-    if (!deps.started() && !ALWAYS_SERVED.has(req.url.split('?')[0]!)) {
-      return reply.code(503).send({ error: 'starting', message: 'the server is starting' });
-    }
+    if (!deps.accepting() && !ALWAYS_SERVED.has(req.url.split('?')[0]!)) return reply.code(503).send(STARTING);
   });
   // Every /api/admin/* and /api/features/* route, wherever registered: bearer token, or loopback
   // only when none is set. Feature routes are the owner portal's API; until portal sign-in
   // exists they are operator-only rather than open.
-  const guardAdmin = adminGuard(deps.config.adminToken);
+  const guardAdmin = adminGuard(deps.adminToken);
   const isAdmin = (path: string | undefined) => path !== undefined && /^\/api\/(admin|features)(\/|$|\?)/i.test(path);
   app.addHook('onRequest', async (req, reply) => {
     // The matched route pattern too, so an encoded or oddly cased URL cannot slip past.
     if (isAdmin(req.url) || isAdmin(req.routeOptions.url)) return guardAdmin(req, reply);
   });
   await app.register(formbody);
-  await app.register(websocket, { options: { maxPayload: 256 * 1024 } });
+  await app.register(websocket, { options: { maxPayload: WS_MAX_PAYLOAD_BYTES } });
   await app.register(healthRoutes, { isReady: deps.isReady, metrics: deps.metrics });
-  await app.register(adminRoutes, { config: deps.config, registry: deps.registry, tenants: deps.tenants });
-  if (deps.phone) await app.register(deps.phone);
-
+  for (const m of deps.mounts) await m(app);
   if (deps.webuiDir && existsSync(deps.webuiDir)) {
     await app.register(webuiStatic, { root: deps.webuiDir });
-  }
-
-  for (const feature of deps.registry.features) {
-    if (!feature.routes) continue;
-    await app.register(feature.routes, { prefix: `/api/features/${feature.manifest.name}`, ports: deps.ports });
   }
   return app;
 }

@@ -7,7 +7,7 @@ import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer, type Runtime } from '../main.js';
 import { JobQueue, JobWorker } from '../storage/jobs.js';
-import { seedDemoTenants } from '../tenancy/demo-tenants.js';
+import { seedDemoTenants } from '../demo/tenants.js';
 import { TENANT_UPDATED, tenantStream } from '../tenancy/tenant-events.js';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
 import { freePort, startTestRuntime } from '../testing/test-runtime.js';
@@ -112,15 +112,15 @@ describe('restart on the same PGlite data directory', () => {
 
   it('keeps the data, seeds nothing twice, and waits for drainables before closing the database', async () => {
     const first = await startTestRuntime({ env });
-    expect(await seedDemoTenants(first.ports.events)).toBe(2);
+    expect(await seedDemoTenants(first.core.events)).toBe(2);
     const tenants = async (r: Runtime) => (await r.app.inject('/api/admin/tenants')).json() as { tenants: { id: string; displayName: string }[] };
     expect((await tenants(first)).tenants.map((t) => t.id)).toEqual(['demo_barbershop', 'demo_restaurant']);
-    await first.ports.events.append({
+    await first.core.events.append({
       tenantId: 'demo_barbershop',
       stream: tenantStream('demo_barbershop'),
       events: [{ type: TENANT_UPDATED, payload: { tenantId: 'demo_barbershop', displayName: 'Renamed Before Restart' } }],
     });
-    const eventsBefore = await first.ports.events.readAll({ limit: 100_000 });
+    const eventsBefore = await first.core.events.readAll({ limit: 100_000 });
 
     // A drainable that needs a moment: close waits for it, then closes the database.
     let drained = false;
@@ -130,12 +130,12 @@ describe('restart on the same PGlite data directory', () => {
 
     const second = await startTestRuntime({ env });
     try {
-      expect(await seedDemoTenants(second.ports.events)).toBe(0);
+      expect(await seedDemoTenants(second.core.events)).toBe(0);
       expect((await second.app.inject('/readyz')).statusCode).toBe(200);
       const after = (await tenants(second)).tenants;
       expect(after.map((t) => t.id)).toEqual(['demo_barbershop', 'demo_restaurant']);
       expect(after.find((t) => t.id === 'demo_barbershop')?.displayName).toBe('Renamed Before Restart');
-      const eventsAfter = await second.ports.events.readAll({ limit: 100_000 });
+      const eventsAfter = await second.core.events.readAll({ limit: 100_000 });
       expect(eventsAfter.map((e) => e.id)).toEqual(eventsBefore.map((e) => e.id));
       expect(eventsAfter).toHaveLength(3);
     } finally {
@@ -167,7 +167,7 @@ describe.each(testDatabaseKinds().filter((k) => k === 'postgres'))('two instance
     const seeded = await countByType();
     expect(seeded['tenant.created']).toBe(2);
     for (const r of [a, b]) {
-      const streams = await r.ports.events.readStream(tenantStream('demo_restaurant'));
+      const streams = await r.core.events.readStream(tenantStream('demo_restaurant'));
       expect(streams.filter((e) => e.type === 'tenant.created')).toHaveLength(1);
     }
 

@@ -95,10 +95,7 @@ describe.each(testDatabaseKinds())('EventStore on %s', (kind) => {
       }
     };
 
-    const started = performance.now();
     await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)));
-    const elapsedMs = performance.now() - started;
-    console.log(`[bench] ${kind}: ${TOTAL_EVENTS} events by ${WRITERS} writers in ${Math.round(elapsedMs)} ms`);
 
     // Exactly the planned number of events, each id and position once.
     const counts = await handle.db

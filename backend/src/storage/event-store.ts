@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
-import type { Database, EventRow, EventsTable } from './schema.js';
+import { currentVersions, EventReader, IN_LIST_CHUNK, streamKey, toStoredEvent, type ReadAllOptions } from './event-reads.js';
+import type { Database, EventsTable } from './schema.js';
 import {
   ConcurrencyError,
   type AppendRequest,
@@ -16,11 +17,12 @@ const UNIQUE_VIOLATION = '23505';
 const MAX_ANY_RETRIES = 20;
 const REPLAY_BATCH = 2000;
 /** Rows per multi-row insert: 9 columns × 500 stays far below PostgreSQL's 65,535 parameters. */
-const INSERT_CHUNK = 500;
+const INSERT_CHUNK = IN_LIST_CHUNK;
 
 /** Append-only event store over one `events` table, with inline projections and reactors. */
 export class EventStore {
   readonly #db: Kysely<Database>;
+  readonly #reader: EventReader;
   readonly #projections: readonly Projection[];
   readonly #reactors: readonly Reactor[];
   readonly #metrics: StorageMetrics | undefined;
@@ -32,6 +34,7 @@ export class EventStore {
     metrics?: StorageMetrics,
   ) {
     this.#db = db;
+    this.#reader = new EventReader(db);
     this.#projections = projections;
     this.#reactors = reactors;
     this.#metrics = metrics;
@@ -138,32 +141,17 @@ export class EventStore {
     });
   }
 
-  async readStream(stream: StreamRef): Promise<StoredEvent[]> {
-    const rows = await this.#db
-      .selectFrom('events')
-      .selectAll()
-      .where('stream_type', '=', stream.type)
-      .where('stream_id', '=', stream.id)
-      .orderBy('version')
-      .execute();
-    return rows.map(toStoredEvent);
+  readStream(stream: StreamRef): Promise<StoredEvent[]> {
+    return this.#reader.readStream(stream);
   }
 
-  async streamVersion(stream: StreamRef): Promise<number> {
-    return (await currentVersions(this.#db, [stream])).get(streamKey(stream)) ?? 0;
+  streamVersion(stream: StreamRef): Promise<number> {
+    return this.#reader.streamVersion(stream);
   }
 
-  /** Events in global order after `position`, optionally narrowed. */
-  async readAll(opts: { after?: number; tenantId?: string; types?: readonly string[]; limit?: number } = {}) {
-    let q = this.#db
-      .selectFrom('events')
-      .selectAll()
-      .where('position', '>', opts.after ?? 0)
-      .orderBy('position')
-      .limit(opts.limit ?? 1000);
-    if (opts.tenantId) q = q.where('tenant_id', '=', opts.tenantId);
-    if (opts.types?.length) q = q.where('type', 'in', [...opts.types]);
-    return (await q.execute()).map(toStoredEvent);
+  /** Events in global order, optionally narrowed. */
+  readAll(opts: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    return this.#reader.readAll(opts);
   }
 
   /** Empties a projection's tables and replays every event it handles, in one transaction. */
@@ -240,51 +228,7 @@ export class EventStore {
   }
 }
 
-async function currentVersions(db: Kysely<Database>, streams: readonly StreamRef[]): Promise<Map<string, number>> {
-  const versions = new Map<string, number>();
-  const idsByType = new Map<string, Set<string>>();
-  for (const s of streams) {
-    let ids = idsByType.get(s.type);
-    if (!ids) idsByType.set(s.type, (ids = new Set()));
-    ids.add(s.id);
-  }
-  // Per stream type, so the look-up uses the (stream_type, stream_id, version) unique index.
-  for (const [type, idSet] of idsByType) {
-    const ids = [...idSet];
-    for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
-      const rows = await db
-        .selectFrom('events')
-        .select((eb) => ['stream_id', eb.fn.max('version').as('v')])
-        .where('stream_type', '=', type)
-        .where('stream_id', 'in', ids.slice(i, i + INSERT_CHUNK))
-        .groupBy('stream_id')
-        .execute();
-      for (const r of rows) versions.set(streamKey({ type, id: r.stream_id }), Number(r.v));
-    }
-  }
-  return versions;
-}
-
-const streamKey = (s: StreamRef) => `${s.type}\u0000${s.id}`;
-
 function uniqueViolation(err: unknown): string | undefined {
   const e = err as { code?: string; constraint?: string } | undefined;
   return e?.code === UNIQUE_VIOLATION ? (e.constraint ?? 'unknown') : undefined;
-}
-
-export function toStoredEvent(row: EventRow): StoredEvent {
-  return {
-    position: Number(row.position),
-    id: row.id,
-    tenantId: row.tenant_id,
-    streamType: row.stream_type,
-    streamId: row.stream_id,
-    version: row.version,
-    type: row.type,
-    payload: row.payload,
-    metadata: row.metadata,
-    idempotencyKey: row.idempotency_key,
-    occurredAt: new Date(row.occurred_at),
-    recordedAt: new Date(row.recorded_at),
-  };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoTenants } from '../tenancy/demo-tenants.js';
+import { seedDemoTenants } from '../demo/tenants.js';
 import { TENANT_CREATED, TENANT_UPDATED, tenantStream } from '../tenancy/tenant-events.js';
 import { tenantsProjection } from '../tenancy/tenants-projection.js';
 import { openMigratedTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';

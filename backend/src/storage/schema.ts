@@ -2,7 +2,8 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /** jsonb read as a value, written as its JSON text or value. */
 export type Json<T = unknown> = ColumnType<T, T | string, T | string>;
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** timestamptz: read as a Date, written as a Date or an ISO string. */
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface EventsTable {
   position: Generated<number>;
@@ -17,45 +18,6 @@ export interface EventsTable {
   idempotency_key: string | null;
   occurred_at: Timestamp;
   recorded_at: Generated<Date>;
-}
-
-export interface TenantsTable {
-  id: string;
-  display_name: string;
-  vertical: string;
-  time_zone: string;
-  phone_numbers: string[];
-  settings: Json<Record<string, unknown>>;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-}
-
-export interface TenantPhoneNumbersTable {
-  phone_number: string;
-  tenant_id: string;
-}
-
-export interface CallsTable {
-  call_sid: string;
-  tenant_id: string | null;
-  from_number: string | null;
-  to_number: string | null;
-  tenant_mode: string | null;
-  actor_mode: string | null;
-  status: string;
-  started_at: Timestamp;
-  connected_at: Timestamp | null;
-  ended_at: Timestamp | null;
-  duration_seconds: number | null;
-  gate_failures: Generated<number>;
-  served: Generated<boolean>;
-  missed: Generated<boolean>;
-  missed_reason: string | null;
-  end_reason: string | null;
-  summary: string | null;
-  tool_calls: Generated<number>;
-  barge_ins: Generated<number>;
-  first_audio_ms: number | null;
 }
 
 export interface JobsTable {
@@ -81,20 +43,16 @@ export interface ServerSecretsTable {
 }
 
 /**
- * Core tables. Features and other modules extend this interface by declaration merging
- * (`declare module '../../storage/schema.js' { interface Database { orders: OrdersTable } }`)
- * beside the migration that creates their tables.
+ * Storage's own tables. Every other module declares its tables in its own `tables.ts` and
+ * merges them in (`declare module '../storage/schema.js' { interface Database { … } }`), so a
+ * table is found beside the code that owns it. (The first two migrations, frozen in
+ * `storage/migrations/`, created some of those tables before modules had their own.)
  */
 export interface Database {
   events: EventsTable;
-  tenants: TenantsTable;
-  tenant_phone_numbers: TenantPhoneNumbersTable;
-  calls: CallsTable;
   jobs: JobsTable;
   server_secrets: ServerSecretsTable;
 }
 
 export type EventRow = Selectable<EventsTable>;
-export type TenantRow = Selectable<TenantsTable>;
-export type CallRow = Selectable<CallsTable>;
 export type JobRow = Selectable<JobsTable>;

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { ToolRouter } from '../calls/tool-router.js';
 import { RealtimeFake } from '../testing/realtime-fake/index.js';
 import { testDatabaseKinds } from '../testing/test-db.js';
 import { placeCall, SimPhone, type PlacedCall } from '../testing/twilio-sim/index.js';
-import { BOOT_TIMEOUT_MS, startPhoneRuntime, type PhoneTestRuntime } from './phone-test-support.js';
+import { BOOT_TIMEOUT_MS, startPhoneRuntime, type PhoneTestRuntime } from '../testing/phone-runtime.js';
 
 const AUTH = 'twilio-test-auth-token';
 
@@ -53,8 +52,8 @@ describe.each(testDatabaseKinds())('media stream admission (%s)', (kind) => {
     const update = await rt.waitFor('session.update');
     expect(rt.authorization).toBe('Bearer sk-test');
     // Only the tools policy allows for (demo_restaurant, client) are offered.
-    const tenant = (await t.runtime.ports.db.selectFrom('tenants').select(['id', 'display_name', 'vertical']).where('id', '=', 'demo_restaurant').executeTakeFirstOrThrow());
-    const expected = new ToolRouter(t.runtime.registry, t.runtime.ports).decide({ id: tenant.id, displayName: tenant.display_name, vertical: tenant.vertical } as never, 'client').allowedTools;
+    const tenant = (await t.runtime.core.db.selectFrom('tenants').select(['id', 'display_name', 'vertical']).where('id', '=', 'demo_restaurant').executeTakeFirstOrThrow());
+    const expected = t.runtime.core.router.decide({ id: tenant.id, displayName: tenant.display_name, vertical: tenant.vertical } as never, 'client').allowedTools;
     const offered = ((update['session'] as { tools?: { name: string }[] }).tools ?? []).map((x) => x.name);
     expect(offered.sort()).toEqual([...expected].sort());
     expect(offered).not.toContain('query_business_metrics');
@@ -62,12 +61,12 @@ describe.each(testDatabaseKinds())('media stream admission (%s)', (kind) => {
     await phone.closed();
 
     const row = await until(async () => {
-      const r = await t.runtime.ports.db.selectFrom('calls').selectAll().where('call_sid', '=', placed.callSid).executeTakeFirst();
+      const r = await t.runtime.core.db.selectFrom('calls').selectAll().where('call_sid', '=', placed.callSid).executeTakeFirst();
       return r?.end_reason ? r : undefined;
     });
     expect(row).toMatchObject({ tenant_id: 'demo_restaurant', actor_mode: 'client', tenant_mode: 'dedicated', end_reason: 'twilio_stop', served: false, missed: true, missed_reason: 'no_exchange' });
     expect(row.connected_at).not.toBeNull();
-    const types = (await t.runtime.ports.events.readStream({ type: 'call', id: placed.callSid })).map((e) => e.type);
+    const types = (await t.runtime.core.events.readStream({ type: 'call', id: placed.callSid })).map((e) => e.type);
     expect(types).toEqual(['call.received', 'call.connected', 'call.recorded', 'call.missed']);
 
     // The same token again (a replay, from anywhere) is refused before any Realtime socket.

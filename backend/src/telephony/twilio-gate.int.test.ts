@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../testing/test-db.js';
 import { readTwiml } from '../testing/twilio-sim/twiml.js';
-import { BOOT_TIMEOUT_MS, startPhoneRuntime, twilioPost, type PhoneTestRuntime } from './phone-test-support.js';
+import { BOOT_TIMEOUT_MS, startPhoneRuntime, twilioPost, type PhoneTestRuntime } from '../testing/phone-runtime.js';
 import { APOLOGY, GATE_GOODBYE, GATE_PROMPT, GATE_RETRY, LOCKED_OUT_GOODBYE } from './twiml.js';
 
 const PUBLIC = 'https://voz.example.com';
@@ -124,7 +124,7 @@ describe.each(testDatabaseKinds())('phone entry over HTTP (%s)', (kind) => {
     expect((await enter(callSid, '', from)).kind).toBe('gather');
     const third = await enter(callSid, '00000000', from);
     expect(third).toEqual({ kind: 'hangup', said: [GATE_GOODBYE] });
-    const row = await t.runtime.ports.db.selectFrom('calls').selectAll().where('call_sid', '=', callSid).executeTakeFirstOrThrow();
+    const row = await t.runtime.core.db.selectFrom('calls').selectAll().where('call_sid', '=', callSid).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ gate_failures: 3, status: 'gate', tenant_id: null, from_number: from });
   });
 
@@ -133,7 +133,7 @@ describe.each(testDatabaseKinds())('phone entry over HTTP (%s)', (kind) => {
     const { callSid } = await dial('+15559990000', from);
     expect((await enter(callSid, CODES.conflicted, from)).kind).toBe('gather');
     expect((await enter(callSid, CODES.unknownTenant, from)).kind).toBe('gather');
-    const reasons = (await t.runtime.ports.events.readStream({ type: 'call', id: callSid }))
+    const reasons = (await t.runtime.core.events.readStream({ type: 'call', id: callSid }))
       .filter((e) => e.type === 'call.gate_failed')
       .map((e) => e.payload.reason);
     expect(reasons).toEqual(['conflict', 'unknown_tenant']);
@@ -163,7 +163,7 @@ describe.each(testDatabaseKinds())('phone entry over HTTP (%s)', (kind) => {
     expect((await dial('+15550100001', from)).step.kind).toBe('stream');
 
     // Time passes (15 minutes): move the stored lockout and failures into the past.
-    const db = t.runtime.ports.db;
+    const db = t.runtime.core.db;
     await db.updateTable('gate_lockouts').set({ locked_at: sql`locked_at - interval '16 minutes'`, locked_until: sql`locked_until - interval '16 minutes'` }).execute();
     await db.updateTable('gate_failures').set({ failed_at: sql`failed_at - interval '16 minutes'` }).execute();
     const d = await dial('+15559990000', from);
@@ -183,36 +183,36 @@ describe.each(testDatabaseKinds())('phone entry over HTTP (%s)', (kind) => {
     const progress = await dial('+15550100001');
     await status(progress.callSid, 'in-progress');
 
-    const db = t.runtime.ports.db;
+    const db = t.runtime.core.db;
     const rows = await db.selectFrom('calls').selectAll().where('call_sid', 'in', [atGate.callSid, dedicated.callSid, progress.callSid]).execute();
     const by = Object.fromEntries(rows.map((r) => [r.call_sid, r]));
     expect(by[atGate.callSid]).toMatchObject({ missed: true, missed_reason: 'hung_up_at_gate', tenant_id: null, duration_seconds: 7, status: 'completed' });
     expect(by[dedicated.callSid]).toMatchObject({ missed: true, missed_reason: 'stream_never_started', tenant_id: 'demo_barbershop', tenant_mode: 'dedicated', actor_mode: null, duration_seconds: 3 });
     expect(by[progress.callSid]).toMatchObject({ missed: false, ended_at: null });
-    const types = (await t.runtime.ports.events.readStream({ type: 'call', id: dedicated.callSid })).map((e) => `${e.tenantId}/${e.type}`);
+    const types = (await t.runtime.core.events.readStream({ type: 'call', id: dedicated.callSid })).map((e) => `${e.tenantId}/${e.type}`);
     expect(types).toEqual(['demo_barbershop/call.received', 'demo_barbershop/call.ended', 'demo_barbershop/call.missed']);
-    const gateTypes = (await t.runtime.ports.events.readStream({ type: 'call', id: atGate.callSid })).map((e) => `${e.tenantId}/${e.type}`);
+    const gateTypes = (await t.runtime.core.events.readStream({ type: 'call', id: atGate.callSid })).map((e) => `${e.tenantId}/${e.type}`);
     expect(gateTypes).toEqual(['_shared/call.received', '_shared/call.ended', '_shared/call.missed']);
   });
 
   it('rebuilds the calls projection identically from events', async () => {
-    const db = t.runtime.ports.db;
+    const db = t.runtime.core.db;
     const snapshot = () => db.selectFrom('calls').selectAll().orderBy('call_sid').execute();
     const before = await snapshot();
     expect(before.length).toBeGreaterThan(10);
-    await t.runtime.ports.events.rebuild('calls');
+    await t.runtime.core.events.rebuild('calls');
     expect(await snapshot()).toEqual(before);
     const codes = () => db.selectFrom('access_codes').selectAll().orderBy('code_hash').execute();
     const storedCodes = await codes();
     expect(storedCodes).toHaveLength(4);
-    await t.runtime.ports.events.rebuild('access_codes');
+    await t.runtime.core.events.rebuild('access_codes');
     expect(await codes()).toEqual(storedCodes);
   });
 
   it('never puts code digits in TwiML, stored codes, events or logs', async () => {
     expect(bodies.length).toBeGreaterThan(30);
     expect(t.logs.length).toBeGreaterThan(10);
-    const db = t.runtime.ports.db;
+    const db = t.runtime.core.db;
     const stored = JSON.stringify([
       await db.selectFrom('access_codes').selectAll().execute(),
       await db.selectFrom('events').select(['payload', 'metadata', 'idempotency_key']).execute(),
@@ -263,7 +263,7 @@ describe.each(testDatabaseKinds())('phone entry without OpenAI key or Twilio tok
   });
 
   it('keeps one generated server secret in the database', async () => {
-    const rows = await t.runtime.ports.db.selectFrom('server_secrets').selectAll().execute();
+    const rows = await t.runtime.core.db.selectFrom('server_secrets').selectAll().execute();
     expect(rows.map((r) => r.name)).toContain('server_hmac_v1');
   });
 });

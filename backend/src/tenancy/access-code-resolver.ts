@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { AccessCodeSources } from '../config/load-config.js';
 import { normalizeActorMode, type ActorMode } from '../policy/modes.js';
 import type { Database } from '../storage/schema.js';
-import '../telephony/phone-entry-tables.js';
+import './tables.js';
 import { shortHash, type KeyedHasher } from './access-hash.js';
 import { mergeEnvAccessCodes, sameMeaning, type AccessCodeConflict, type AccessGrant, type MergedEnvCodes } from './access-code-sources.js';
 

@@ -1,5 +1,5 @@
 import type { Projection, StoredEvent, Trx } from '../storage/events.js';
-import '../telephony/phone-entry-tables.js';
+import './tables.js';
 import { ACCESS_CODE_ISSUED, ACCESS_CODE_REVOKED, type AccessCodeIssued, type AccessCodeRevoked } from './access-code-events.js';
 
 /**

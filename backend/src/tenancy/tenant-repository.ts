@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, TenantRow } from '../storage/schema.js';
+import type { Database } from '../storage/schema.js';
+import type { TenantRow } from './tables.js';
 import type { Tenant } from './tenant.js';
 
 /** Reads the tenants projection. */

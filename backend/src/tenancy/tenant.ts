@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
 export const VerticalSchema = z.enum(['restaurant', 'barbershop', 'generic']);
-export type Vertical = z.infer<typeof VerticalSchema>;
 
 /** E.164: a plus and up to 15 digits. Numbers are compared in this form only. */
 export const E164Schema = z.string().regex(/^\+[1-9]\d{6,14}$/, 'phone numbers must be E.164, like +15550100001');

@@ -49,8 +49,9 @@ async function ownServer(fake: RealtimeFake): Promise<{ baseUrl: string; close()
   if (!main.startServer) throw new Error('backend/src/main.ts has no startServer yet: run with --url against a running server');
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'voz-simulate-'));
+  // Configured by the flags alone: nothing from the shell's environment (a DATABASE_URL or a
+  // TWILIO_AUTH_TOKEN there would point this throwaway server at real resources).
   const env = {
-    ...process.env,
     PORT: String(port),
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     VOZ_DATA_DIR: dataDir,
@@ -61,8 +62,6 @@ async function ownServer(fake: RealtimeFake): Promise<{ baseUrl: string; close()
     VOICE_WAIT_CHIME_ENABLED: values.chime ? '1' : '0',
     LOG_LEVEL: 'warn',
   };
-  delete (env as Record<string, string | undefined>)['DATABASE_URL'];
-  delete (env as Record<string, string | undefined>)['TWILIO_AUTH_TOKEN'];
   const runtime = await main.startServer({ env, listen: true, worker: false });
   return {
     baseUrl: `http://127.0.0.1:${port}`,

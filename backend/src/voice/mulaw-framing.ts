@@ -1,8 +1,5 @@
 /** μ-law 8 kHz mono: one byte per sample, 8 samples per millisecond. */
 export const MULAW_BYTES_PER_MS = 8;
-/** Twilio sends 20 ms frames inbound. */
-export const TWILIO_FRAME_MS = 20;
-export const TWILIO_FRAME_BYTES = TWILIO_FRAME_MS * MULAW_BYTES_PER_MS;
 /**
  * Outbound frame size: 30 ms = 240 bytes, a multiple of 3 so a slice of the base64 text
  * decodes to whole bytes and carries no padding; keeps barge-in error under one frame.

@@ -24,39 +24,51 @@ export class ToolTimeoutError extends Error {
   }
 }
 
+/**
+ * Runs `run` with a deadline: after `timeoutMs` it rejects with a ToolTimeoutError and aborts the
+ * signal it gave `run` (which also follows `parent`). Used by the runner below and by the core's
+ * tool router (each tool's own budget).
+ */
+export async function withTimeout<T>(run: (signal: AbortSignal) => Promise<T>, timeoutMs: number, parent: AbortSignal): Promise<T> {
+  const controller = new AbortController();
+  const onParentAbort = () => controller.abort(parent.reason);
+  parent.addEventListener('abort', onParentAbort, { once: true });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const err = new ToolTimeoutError(timeoutMs);
+        reject(err); // settle the race before the handler can react to the abort
+        controller.abort(err);
+      }, timeoutMs);
+      timer.unref();
+    });
+    return await Promise.race([run(controller.signal), timeout]);
+  } finally {
+    if (timer) clearTimeout(timer);
+    parent.removeEventListener('abort', onParentAbort);
+  }
+}
+
 export async function runTool(
   invoke: InvokeTool,
   call: { name: string; callId: string; argumentsJson: string; utterance?: string },
   opts: { timeoutMs: number; signal: AbortSignal; now: () => number },
 ): Promise<ToolOutcome> {
   const started = opts.now();
-  const controller = new AbortController();
-  const onParentAbort = () => controller.abort(opts.signal.reason);
-  opts.signal.addEventListener('abort', onParentAbort, { once: true });
-  let timer: NodeJS.Timeout | undefined;
+  let args: unknown;
   try {
-    let args: unknown;
-    try {
-      args = call.argumentsJson.trim() === '' ? {} : JSON.parse(call.argumentsJson);
-    } catch {
-      return { ok: false, output: JSON.stringify({ ok: false, error: 'invalid_arguments' }), latencyMs: 0, error: 'invalid_arguments' };
-    }
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        const err = new ToolTimeoutError(opts.timeoutMs);
-        reject(err); // settle the race before the handler can react to the abort
-        controller.abort(err);
-      }, opts.timeoutMs);
-      timer.unref();
-    });
-    const result = await Promise.race([invoke(call.name, args, { callId: call.callId, signal: controller.signal, ...(call.utterance ? { utterance: call.utterance } : {}) }), timeout]);
+    args = call.argumentsJson.trim() === '' ? {} : JSON.parse(call.argumentsJson);
+  } catch {
+    return { ok: false, output: JSON.stringify({ ok: false, error: 'invalid_arguments' }), latencyMs: 0, error: 'invalid_arguments' };
+  }
+  try {
+    const meta = (signal: AbortSignal): ToolCallMeta => ({ callId: call.callId, signal, ...(call.utterance ? { utterance: call.utterance } : {}) });
+    const result = await withTimeout((signal) => invoke(call.name, args, meta(signal)), opts.timeoutMs, opts.signal);
     const output = result === undefined ? '{}' : typeof result === 'string' ? result : JSON.stringify(result);
     return { ok: true, output, latencyMs: opts.now() - started };
   } catch (err) {
     const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
     return { ok: false, output: TOOL_FAILURE_OUTPUT, latencyMs: opts.now() - started, error: message.slice(0, 200) };
-  } finally {
-    if (timer) clearTimeout(timer);
-    opts.signal.removeEventListener('abort', onParentAbort);
   }
 }

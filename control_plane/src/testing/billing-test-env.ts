@@ -52,7 +52,7 @@ export async function startBillingEnv(kind: DatabaseKind): Promise<BillingTestEn
   if (error) throw error;
   const appender: BillingEventAppender = {
     async append(e) {
-      await runtime.ports.events.append({
+      await runtime.core.events.append({
         tenantId: e.tenantId,
         stream: { type: 'billing', id: e.tenantId },
         expectedVersion: 'any',
@@ -71,7 +71,7 @@ export async function startBillingEnv(kind: DatabaseKind): Promise<BillingTestEn
         events: eventsTableSource(db),
         tenants: tenantsTableDirectory(db),
         appender,
-        jobs: runtime.ports.jobs,
+        jobs: runtime.core.jobs,
         log: silentLog,
         settleMs: 0,
         ...over,
@@ -81,7 +81,7 @@ export async function startBillingEnv(kind: DatabaseKind): Promise<BillingTestEn
       return (await openDatabase({ databaseUrl: pg.url, poolSize: 2 })).db as unknown as Kysely<BillingDatabase>;
     },
     async append(tenantId, streamId, type, payload, occurredAt) {
-      await runtime.ports.events.append({ tenantId, stream: { type: 'test', id: streamId }, expectedVersion: 'any', events: [{ type, payload, occurredAt }] });
+      await runtime.core.events.append({ tenantId, stream: { type: 'test', id: streamId }, expectedVersion: 'any', events: [{ type, payload, occurredAt }] });
     },
     async close() {
       await runtime.close();

@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import type { NotificationQueued } from '../../features/notification-events.js';
 
 export const SKILL_SAVED = 'skill.saved';
 export const SKILL_DELETED = 'skill.deleted';
 export const SKILL_RAN = 'skill.ran';
-/** Owned by the notifications projection (client features); appended here by type name only. */
-export const NOTIFICATION_QUEUED = 'notification.queued';
 
 export const SkillChannelSchema = z.enum(['sms', 'email', 'portal']);
 export type SkillChannel = z.infer<typeof SkillChannelSchema>;
@@ -37,13 +36,10 @@ export interface SkillRan {
   slot: string | null;
 }
 
-/** Agreed payload of `notification.queued` (plus tenantId and references). */
-export interface NotificationQueued {
-  notificationId: string;
-  tenantId: string;
+/** A saved skill's result (or its need for attention), as a notification request. */
+export interface SkillNotification extends NotificationQueued {
   kind: 'skill_result';
   channel: SkillChannel;
-  subject: string;
   body: string;
   ref: { skillId: string; auditId: string; status: 'ok' | 'needs_attention' };
 }

@@ -9,14 +9,14 @@ import { describeIssues, QuerySpecSchema } from '../query-spec.js';
 import type { QueryResult } from '../result.js';
 import { runQuery, type RunDeps } from '../run-query.js';
 import { checkSchedule } from './skill-schedule.js';
+import { NOTIFICATION_QUEUED } from '../../features/notification-events.js';
 import {
-  NOTIFICATION_QUEUED,
   SKILL_DELETED,
   SKILL_RAN,
   SKILL_SAVED,
   SkillChannelSchema,
   skillStream,
-  type NotificationQueued,
+  type SkillNotification,
   type SkillChannel,
   type SkillRan,
   type SkillSaved,
@@ -125,7 +125,7 @@ export async function saveSkill(
   return { ok: true, skill: saved! };
 }
 
-export async function deleteSkill(events: EventStore, db: Kysely<Database>, tenantId: string, skillId: string): Promise<boolean> {
+export async function deleteSkill(events: Pick<EventStore, 'append'>, db: Kysely<Database>, tenantId: string, skillId: string): Promise<boolean> {
   const skill = await findSkill(db, tenantId, { id: skillId });
   if (!skill) return false;
   await events.append({ tenantId, stream: skillStream(skillId), events: [{ type: SKILL_DELETED, payload: { skillId, tenantId }, metadata: { actor_mode: 'owner' } }] });
@@ -172,7 +172,7 @@ export async function runSkill(deps: RunDeps, tenant: SkillTenant, skill: Skill,
   ];
   const flag = outcome === 'invalid';
   if (flag || (opts.slot && outcome === 'ok')) {
-    const note: NotificationQueued = {
+    const note: SkillNotification = {
       notificationId: `skill:${skill.skillId}:${result.audit_id}`,
       tenantId: tenant.id,
       kind: 'skill_result',

@@ -1,32 +1,33 @@
-import type { Kysely } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../compose/core.js';
 import type { FeaturePorts, ToolCallContext } from '../../features/types.js';
-import { featureMigrations, featurePorts } from '../../shared/feature-ports.js';
-import type { Database } from '../../storage/schema.js';
-import { seedDemoTenants } from '../../tenancy/demo-tenants.js';
-import { TenantRepository } from '../../tenancy/tenant-repository.js';
+import { testCore, testMigrations } from '../../testing/test-core.js';
+import { seedAppointments } from '../../demo/appointments.js';
+import { seedDemoTenants } from '../../demo/tenants.js';
 import type { Tenant } from '../../tenancy/tenant.js';
 import { openMigratedTestDatabase, testDatabaseKinds, type TestDatabase } from '../../testing/test-db.js';
 import { feature } from './index.js';
+import type { AppointmentStore } from './store.js';
 import type { RequestAppointmentResult } from './request-appointment.js';
 
 const NOW = new Date('2026-12-01T14:00:00Z'); // Tuesday 9:00 New York
 
 describe.each(testDatabaseKinds())('appointment_requests on %s', (kind) => {
   let handle: TestDatabase;
-  let ports: FeaturePorts;
+  let core: Core;
+  let ports: FeaturePorts<AppointmentStore>;
   let tenant: Tenant;
   const tool = feature.tools![0]!;
-  const ctx = (): ToolCallContext => ({ tenant, actorMode: 'client', source: 'voice', callSid: 'CAappt0001', callerNumber: '+15557770002', signal: new AbortController().signal, ports, log: pino({ level: 'silent' }) });
+  const ctx = (): ToolCallContext<AppointmentStore> => ({ tenant, actorMode: 'client', source: 'voice', callSid: 'CAappt0001', callerNumber: '+15557770002', signal: new AbortController().signal, ports, log: pino({ level: 'silent' }) });
 
   beforeAll(async () => {
-    handle = await openMigratedTestDatabase(kind, featureMigrations([feature]));
-    const db = handle.db as Kysely<Database>;
-    ports = featurePorts(db, [feature], { clock: () => NOW });
-    await seedDemoTenants(ports.events, new Date('2026-09-01T00:00:00Z'));
-    await feature.seedDemo!(ports);
-    tenant = (await new TenantRepository(db).get('demo_barbershop'))!;
+    handle = await openMigratedTestDatabase(kind, testMigrations([feature]));
+    core = testCore(handle, [feature], { clock: () => NOW });
+    ports = core.portsOf(feature);
+    await seedDemoTenants(core.events, new Date('2026-09-01T00:00:00Z'));
+    await seedAppointments(core);
+    tenant = (await core.tenants.get('demo_barbershop'))!;
   });
   afterAll(async () => handle?.close());
 
@@ -34,14 +35,14 @@ describe.each(testDatabaseKinds())('appointment_requests on %s', (kind) => {
     const params = (await tool.parameters(tenant, ports)) as { properties: { service: { enum: string[] }; staff: { enum: string[] } } };
     expect(params.properties.service.enum.length).toBeGreaterThanOrEqual(6);
     expect(params.properties.staff.enum).toEqual(['Marco', 'Dre', 'Sam', 'any']);
-    const byStatus = await ports.db.selectFrom('appointments').select(['status', (eb) => eb.fn.countAll().as('n')]).groupBy('status').execute();
+    const byStatus = await core.db.selectFrom('appointments').select(['status', (eb) => eb.fn.countAll().as('n')]).groupBy('status').execute();
     const counts = Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)]));
     expect(counts.completed).toBeGreaterThan(80);
     expect(counts.no_show).toBeGreaterThan(0);
     expect(counts.cancelled).toBeGreaterThan(0);
     const total = Object.values(counts).reduce((s, n) => s + n, 0);
-    await feature.seedDemo!(ports);
-    const again = await ports.db.selectFrom('appointments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    await seedAppointments(core);
+    const again = await core.db.selectFrom('appointments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     expect(Number(again.n)).toBe(total);
   });
 
@@ -56,7 +57,7 @@ describe.each(testDatabaseKinds())('appointment_requests on %s', (kind) => {
     const first = results[0]!;
     expect(first).toMatchObject({ ok: true, status: 'requested', service: 'Skin Fade', starts_at: '2026-12-09T11:00', price_cents: 4000 });
     if (!first.ok) return;
-    const row = await ports.db.selectFrom('appointments').selectAll().where('id', '=', first.appointment_id).executeTakeFirstOrThrow();
+    const row = await core.db.selectFrom('appointments').selectAll().where('id', '=', first.appointment_id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ tenant_id: 'demo_barbershop', call_sid: 'CAappt0001', customer_name: 'Ada', customer_phone: '+15557770002', service: 'Skin Fade', duration_minutes: 45, price_cents: 4000, status: 'requested', source: 'voice' });
     expect(new Date(row.starts_at).toISOString()).toBe('2026-12-09T16:00:00.000Z');
 
@@ -77,12 +78,12 @@ describe.each(testDatabaseKinds())('appointment_requests on %s', (kind) => {
 
   it('rebuilds every projection to the same rows', async () => {
     const snapshot = async () => ({
-      catalogs: await ports.db.selectFrom('appointment_catalogs').selectAll().orderBy('tenant_id').execute(),
-      services: await ports.db.selectFrom('appointment_services').selectAll().orderBy('tenant_id').orderBy('service_id').execute(),
-      appointments: await ports.db.selectFrom('appointments').selectAll().orderBy('id').execute(),
+      catalogs: await core.db.selectFrom('appointment_catalogs').selectAll().orderBy('tenant_id').execute(),
+      services: await core.db.selectFrom('appointment_services').selectAll().orderBy('tenant_id').orderBy('service_id').execute(),
+      appointments: await core.db.selectFrom('appointments').selectAll().orderBy('id').execute(),
     });
     const live = await snapshot();
-    for (const p of feature.projections!) await ports.events.rebuild(p.name);
+    for (const p of feature.projections!({ reads: core.reads })) await core.events.rebuild(p.name);
     expect(await snapshot()).toEqual(live);
   });
 });

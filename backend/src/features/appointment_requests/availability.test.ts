@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSlot, nearestFreeSlots, type SlotQuery } from './availability.js';
 import { CatalogSchema } from './catalog.js';
-import { DEMO_CATALOG } from './demo-catalog.js';
+import { DEMO_CATALOG } from '../../demo/barbershop-catalog.js';
 
 const catalog = CatalogSchema.parse(DEMO_CATALOG);
 const zone = 'America/New_York';

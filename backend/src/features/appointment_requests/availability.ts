@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { openRanges, type Range } from '../../shared/opening-hours.js';
+import { openRanges, type Range } from '../kit/opening-hours.js';
 import type { Catalog, Service } from './catalog.js';
 
 const MINUTE_MS = 60_000;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OpeningHoursSchema, WeekdaySchema } from '../../shared/opening-hours.js';
+import { OpeningHoursSchema, WeekdaySchema } from '../kit/opening-hours.js';
 
 export const ServiceSchema = z.object({
   id: z.string().regex(/^[a-z0-9_-]+$/),

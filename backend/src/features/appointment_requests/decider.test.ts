@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { deciderSpec } from '../../shared/decider-spec.js';
+import { deciderSpec } from '../../testing/decider-spec.js';
 import { appointmentDecider, AppointmentStateError } from './decider.js';
 import { APPOINTMENT_CANCELLED, APPOINTMENT_CONFIRMED, APPOINTMENT_NO_SHOW, APPOINTMENT_REQUESTED, type AppointmentEvent, type AppointmentRequested } from './events.js';
 

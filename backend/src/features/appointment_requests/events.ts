@@ -6,8 +6,6 @@ export const APPOINTMENT_CONFIRMED = 'appointment.confirmed';
 export const APPOINTMENT_CANCELLED = 'appointment.cancelled';
 export const APPOINTMENT_NO_SHOW = 'appointment.no_show';
 export const APPOINTMENT_COMPLETED = 'appointment.completed';
-/** Owned by missed_call_capture's notifications projection; appended here by type name only. */
-export const NOTIFICATION_QUEUED = 'notification.queued';
 
 export const catalogStream = (tenantId: string) => ({ type: 'appointment_catalog', id: `appointment_catalog:${tenantId}` });
 export const appointmentStream = (tenantId: string, id: string) => ({ type: 'appointment', id: `appointment:${tenantId}:${id}` });

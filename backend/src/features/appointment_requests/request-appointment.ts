@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { FeaturePorts } from '../../features/types.js';
-import { localIso, parseLocalDateTime, speakCents, speakDateTime } from '../../shared/speakable-time.js';
-import type { EventMetadata } from '../../storage/events.js';
+import { localIso, parseLocalDateTime, speakCents, speakDateTime } from '../kit/speakable-time.js';
+import type { AppendRequest, EventMetadata } from '../../storage/events.js';
+import { NOTIFICATION_QUEUED, type NotificationQueued } from '../notification-events.js';
+import type { FeaturePorts } from '../types.js';
 import { toE164, type Tenant } from '../../tenancy/tenant.js';
 import { checkSlot, nearestFreeSlots, type SlotQuery } from './availability.js';
 import { findService, findStaff, type Catalog } from './catalog.js';
 import { decide, initial } from './decider.js';
-import { appointmentStream, NOTIFICATION_QUEUED, type AppointmentRequested } from './events.js';
-import { bookingsBetween, loadCatalog, lockTenantBookings } from './repository.js';
+import { appointmentStream, type AppointmentRequested } from './events.js';
+import type { AppointmentStore } from './store.js';
 
 const DAY_MS = 86_400_000;
 const ALTERNATIVES = 3;
@@ -59,12 +60,12 @@ const REASON: Record<string, string> = {
  * Checks hours and existing bookings and records the request, or returns the nearest free
  * slots to offer. The check and the append share one transaction under a per-tenant lock.
  */
-export async function requestAppointment(ports: FeaturePorts, input: RequestAppointmentInput): Promise<RequestAppointmentResult> {
+export async function requestAppointment(ports: Pick<FeaturePorts<AppointmentStore>, 'store' | 'clock'>, input: RequestAppointmentInput): Promise<RequestAppointmentResult> {
   const parsed = RequestAppointmentArgsSchema.safeParse(input.args);
   if (!parsed.success) return { ok: false, error: 'invalid_arguments', message: 'Sorry, I need the service, the time and your name to book.' };
   const args = parsed.data;
   const { tenant } = input;
-  const catalog = await loadCatalog(ports.db, tenant.id);
+  const catalog = await ports.store.catalog(tenant.id);
   if (!catalog) return { ok: false, error: 'no_catalog', message: "Sorry, I can't book appointments by phone right now." };
   const service = findService(catalog, args.service);
   if (!service) return { ok: false, error: 'unknown_service', message: `Sorry, we don't offer "${args.service}". We offer ${catalog.services.map((s) => s.name).join(', ')}.` };
@@ -76,15 +77,14 @@ export async function requestAppointment(ports: FeaturePorts, input: RequestAppo
   const start = when.toMillis();
   const now = ports.clock().getTime();
 
-  return ports.db.transaction().execute(async (trx) => {
-    await lockTenantBookings(trx, tenant.id);
-    const bookings = await bookingsBetween(trx, tenant.id, new Date(start - 3 * DAY_MS), new Date(start + 8 * DAY_MS));
+  const window = { from: new Date(start - 3 * DAY_MS), to: new Date(start + 8 * DAY_MS) };
+  return ports.store.book<RequestAppointmentResult>(tenant.id, window, (bookings) => {
     const q: SlotQuery = { catalog, zone: tenant.timeZone, now, service, bookings, ...(staff ? { staffId: staff.id } : {}) };
     const check = checkSlot(q, start);
     if (!check.ok) {
       const alternatives = nearestFreeSlots(q, start, ALTERNATIVES).map((s) => alternative(catalog, tenant.timeZone, now, s.start, s.staffId));
       const offer = alternatives.length ? ` The nearest free times are ${alternatives.map((a) => a.say).join('; or ')}.` : ' I could not find a free time near then.';
-      return { ok: false as const, error: check.reason, message: `${REASON[check.reason]}${offer}`, alternatives };
+      return { result: { ok: false, error: check.reason, message: `${REASON[check.reason]}${offer}`, alternatives } };
     }
     const chosen = catalog.staff.find((s) => s.id === check.staffId)!;
     const appointmentId = `apt_${randomBytes(6).toString('hex')}`;
@@ -107,36 +107,34 @@ export async function requestAppointment(ports: FeaturePorts, input: RequestAppo
     };
     const spoken = speakDateTime(start, tenant.timeZone, now);
     const meta = input.metadata ? { metadata: input.metadata } : {};
-    await ports.events.appendIn(trx, {
+    const notification: NotificationQueued = {
+      tenantId: tenant.id,
+      notificationId: `appointment:${appointmentId}`,
+      kind: 'appointment_requested',
+      channel: 'portal',
+      subject: `Appointment request: ${service.name} with ${chosen.name}, ${spoken}, for ${args.customer_name}`,
+      ref: { appointmentId, callSid: input.callSid ?? null },
+    };
+    const append: AppendRequest = {
       tenantId: tenant.id,
       stream: appointmentStream(tenant.id, appointmentId),
       expectedVersion: 'no_stream',
       events: [
         ...decide({ type: 'RequestAppointment', data }, initial()).map((e) => ({ type: e.type, payload: e.data, ...meta })),
-        {
-          type: NOTIFICATION_QUEUED,
-          payload: {
-            tenantId: tenant.id,
-            notificationId: `appointment:${appointmentId}`,
-            kind: 'appointment_requested',
-            channel: 'portal',
-            subject: `Appointment request: ${service.name} with ${chosen.name}, ${spoken}, for ${args.customer_name}`,
-            ref: { appointmentId, callSid: input.callSid ?? null },
-          },
-          ...meta,
-        },
+        { type: NOTIFICATION_QUEUED, payload: notification, ...meta },
       ],
-    });
-    return {
-      ok: true as const,
+    };
+    const result: RequestAppointmentResult = {
+      ok: true,
       appointment_id: appointmentId,
-      status: 'requested' as const,
+      status: 'requested',
       service: service.name,
       staff: chosen.name,
       starts_at: localIso(start, tenant.timeZone),
       price_cents: service.priceCents,
       say: `You're booked for a ${service.name} with ${chosen.name} ${spoken}. It's ${speakCents(service.priceCents)}. The shop will confirm by text.`,
     };
+    return { result, append };
   });
 }
 

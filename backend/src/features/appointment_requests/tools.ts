@@ -1,15 +1,15 @@
-import type { FeatureTool } from '../../features/types.js';
-import { loadCatalog } from './repository.js';
+import type { FeatureTool } from '../types.js';
 import { requestAppointment } from './request-appointment.js';
+import type { AppointmentStore } from './store.js';
 
-export const requestAppointmentTool: FeatureTool = {
+export const requestAppointmentTool: FeatureTool<AppointmentStore> = {
   name: 'request_appointment',
   description:
     'Requests an appointment. Resolve the caller\'s day and time to a local ISO date-time first. If the slot is taken or the shop is closed, ' +
     'the result has ok=false, a message and up to three alternatives: offer those. Never invent times or prices.',
   timeoutMs: 5000,
   async parameters(tenant, ports) {
-    const catalog = await loadCatalog(ports.db, tenant.id);
+    const catalog = await ports.store.catalog(tenant.id);
     const services = catalog?.services.map((s) => s.name) ?? [];
     const staff = catalog?.staff.map((s) => s.name) ?? [];
     return {

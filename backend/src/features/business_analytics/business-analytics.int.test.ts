@@ -1,18 +1,20 @@
 import type { AnyDb } from '../../analytics/catalog.js';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUERY_RAN, TOOL_REFUSED } from '../../analytics/audit.js';
+import { QUERY_RAN } from '../../analytics/audit.js';
+import { TOOL_REFUSED } from '../../calls/call-events.js';
 import { ANALYTICS_ROLE } from '../../analytics/executor.js';
-import { NOTIFICATION_QUEUED, SKILL_SAVED, skillStream } from '../../analytics/skills/skill-events.js';
+import { SKILL_SAVED, skillStream } from '../../analytics/skills/skill-events.js';
+import { NOTIFICATION_QUEUED } from '../notification-events.js';
 import { SKILL_RUN_QUEUE } from '../../analytics/skills/skill-schedule.js';
-import { ToolRouter } from '../../calls/tool-router.js';
 import type { Runtime } from '../../main.js';
 import { startOpenAiTextFake, type FakeReply, type OpenAiTextFake } from '../../testing/openai-text-fake.js';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../testing/test-db.js';
 import { startTestRuntime } from '../../testing/test-runtime.js';
-import { seedDemoTenants } from '../../tenancy/demo-tenants.js';
+import { seedDemoTenants } from '../../demo/tenants.js';
 import { TenantRepository } from '../../tenancy/tenant-repository.js';
 import type { ToolCallContext } from '../types.js';
+import { feature } from './index.js';
 
 const TENANT = 'demo_restaurant';
 const COUNT_ORDERS = {
@@ -39,9 +41,9 @@ describe.each(testDatabaseKinds())('business_analytics feature on %s', (kind) =>
       env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: fake.baseUrl, VOZ_SEED_DEMO: '0' },
       ...(pg?.url ? { databaseUrl: pg.url } : {}),
     });
-    await seedDemoTenants(runtime.ports.events);
+    await seedDemoTenants(runtime.core.events);
     const at = new Date();
-    await (runtime.ports.db as unknown as AnyDb)
+    await (runtime.core.db as unknown as AnyDb)
       .insertInto('orders')
       .values(
         Array.from({ length: 7 }, (_, i) => ({
@@ -62,7 +64,7 @@ describe.each(testDatabaseKinds())('business_analytics feature on %s', (kind) =>
   const inject = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) =>
     runtime.app.inject({ method, url: `/api/features/business_analytics${url}`, ...(payload ? { payload: payload as object } : {}) });
   const ordersInDb = async () =>
-    Number((await sql<{ n: number }>`select count(*) as n from orders where tenant_id = ${TENANT}`.execute(runtime.ports.db)).rows[0]!.n);
+    Number((await sql<{ n: number }>`select count(*) as n from orders where tenant_id = ${TENANT}`.execute(runtime.core.db)).rows[0]!.n);
 
   it('answers a portal question through the text model, with spec, SQL and an audit row', async () => {
     const expected = await ordersInDb();
@@ -95,7 +97,7 @@ describe.each(testDatabaseKinds())('business_analytics feature on %s', (kind) =>
     reply = { toolCall: { name: 'query_business_metrics', arguments: COUNT_ORDERS } };
     expect(res.statusCode).toBe(502);
     expect(res.json()).toMatchObject({ ok: false, spec: null });
-    const row = await runtime.ports.db.selectFrom('analytics_audit').selectAll().where('audit_id', '=', res.json().audit_id).executeTakeFirstOrThrow();
+    const row = await runtime.core.db.selectFrom('analytics_audit').selectAll().where('audit_id', '=', res.json().audit_id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ question: 'revenue?', outcome: 'invalid' });
   });
 
@@ -111,8 +113,8 @@ describe.each(testDatabaseKinds())('business_analytics feature on %s', (kind) =>
 
   it('the voice tool answers an owner, refuses a client, and audits both', async () => {
     const owned = runtime.registry.tool('query_business_metrics')!;
-    const tenant = (await new TenantRepository(runtime.ports.db).get(TENANT))!;
-    const params = (await owned.tool.parameters(tenant, runtime.ports)) as { additionalProperties: boolean; required: string[] };
+    const tenant = (await new TenantRepository(runtime.core.db).get(TENANT))!;
+    const params = (await owned.tool.parameters(tenant, runtime.core.portsOf(feature))) as { additionalProperties: boolean; required: string[] };
     expect(params.additionalProperties).toBe(false);
     expect(params.required).toEqual(['subject', 'metrics', 'group_by', 'filters', 'time_range', 'order_by', 'limit']);
     const ctx = (actorMode: 'owner' | 'client'): ToolCallContext => ({
@@ -121,7 +123,7 @@ describe.each(testDatabaseKinds())('business_analytics feature on %s', (kind) =>
       source: 'voice',
       callSid: 'CAtest1',
       signal: new AbortController().signal,
-      ports: runtime.ports,
+      ports: runtime.core.portsOf(feature),
       log: runtime.log,
     });
     const r = (await owned.tool.handler(COUNT_ORDERS, ctx('owner'))) as { ok: boolean; rows: Array<{ orders: number }>; audit_id: string };
@@ -129,7 +131,7 @@ describe.each(testDatabaseKinds())('business_analytics feature on %s', (kind) =>
     expect(r.rows[0]!.orders).toBe(await ordersInDb());
     const refused = (await owned.tool.handler(COUNT_ORDERS, ctx('client'))) as { ok: boolean; audit_id: string };
     expect(refused.ok).toBe(false);
-    const rows = await runtime.ports.db.selectFrom('analytics_audit').select(['audit_id', 'outcome', 'call_sid', 'source']).where('audit_id', 'in', [r.audit_id, refused.audit_id]).execute();
+    const rows = await runtime.core.db.selectFrom('analytics_audit').select(['audit_id', 'outcome', 'call_sid', 'source']).where('audit_id', 'in', [r.audit_id, refused.audit_id]).execute();
     expect(rows).toEqual(expect.arrayContaining([
       { audit_id: r.audit_id, outcome: 'ok', call_sid: 'CAtest1', source: 'voice' },
       { audit_id: refused.audit_id, outcome: 'refused', call_sid: 'CAtest1', source: 'voice' },
@@ -137,42 +139,42 @@ describe.each(testDatabaseKinds())('business_analytics feature on %s', (kind) =>
   });
 
   it("records the tool router's client-mode refusal of our tool in the audit list", async () => {
-    const res = await runtime.ports.events.append({
+    const res = await runtime.core.events.append({
       tenantId: TENANT,
       stream: { type: 'call', id: 'CArefused1' },
       events: [{ type: TOOL_REFUSED, payload: { tool: 'query_business_metrics', callSid: 'CArefused1', actorMode: 'client', args: COUNT_ORDERS }, metadata: { actor_mode: 'client' } }],
     });
-    const row = await runtime.ports.db.selectFrom('analytics_audit').selectAll().where('audit_id', '=', res.events[0]!.id).executeTakeFirstOrThrow();
+    const row = await runtime.core.db.selectFrom('analytics_audit').selectAll().where('audit_id', '=', res.events[0]!.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ outcome: 'refused', actor_mode: 'client', call_sid: 'CArefused1', tool: 'query_business_metrics', sql: null });
   });
 
   it('through the tool router: an owner gets the count, a client is refused and the refusal is audited', async () => {
-    const router = new ToolRouter(runtime.registry, runtime.ports);
-    const tenant = (await new TenantRepository(runtime.ports.db).get(TENANT))!;
+    const router = runtime.core.router;
+    const tenant = (await new TenantRepository(runtime.core.db).get(TENANT))!;
     const inv = (actorMode: 'owner' | 'client', callSid: string) => ({ tenant, actorMode, source: 'voice' as const, callSid, signal: new AbortController().signal, log: runtime.log });
     const owner = (await router.invoke('query_business_metrics', COUNT_ORDERS, inv('owner', 'CArouter1'))) as { ok: boolean; rows: Array<{ orders: number }>; audit_id: string };
     expect(owner.rows[0]!.orders).toBe(5);
-    const audited = await runtime.ports.db.selectFrom('analytics_audit').selectAll().where('audit_id', '=', owner.audit_id).executeTakeFirstOrThrow();
+    const audited = await runtime.core.db.selectFrom('analytics_audit').selectAll().where('audit_id', '=', owner.audit_id).executeTakeFirstOrThrow();
     expect(audited.sql).toContain('from "analytics"."orders" where "tenant_id" = $1');
     const refused = (await router.invoke('query_business_metrics', COUNT_ORDERS, inv('client', 'CArouter2'))) as { ok: boolean };
     expect(refused.ok).toBe(false);
-    const rows = await runtime.ports.db.selectFrom('analytics_audit').selectAll().where('call_sid', '=', 'CArouter2').execute();
+    const rows = await runtime.core.db.selectFrom('analytics_audit').selectAll().where('call_sid', '=', 'CArouter2').execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ outcome: 'refused', actor_mode: 'client', tool: 'query_business_metrics', sql: null });
   });
 
   it('serves the catalog read at start; a view created afterwards is a subject once the catalog is refreshed', async () => {
     const probe = { ...COUNT_ORDERS, subject: 'zz_probe', metrics: [{ fn: 'count', field: null, as: 'n' }], time_range: null };
-    const db = runtime.ports.db as unknown as AnyDb;
+    const db = runtime.core.db as unknown as AnyDb;
     await sql`create view ${sql.id('analytics', 'zz_probe')} as select ${sql.lit(TENANT)}::text as tenant_id, 1::integer as n`.execute(db);
     await sql`grant select on ${sql.id('analytics', 'zz_probe')} to ${sql.id(ANALYTICS_ROLE)}`.execute(db);
     try {
       expect((await inject('POST', '/query', { tenant_id: TENANT, spec: probe })).json()).toMatchObject({ ok: false, reason: 'invalid' });
-      await runtime.ports.catalog!.refresh();
+      await runtime.core.analytics.catalog.refresh();
       expect((await inject('POST', '/query', { tenant_id: TENANT, spec: probe })).json()).toMatchObject({ ok: true, rows: [{ n: 1 }] });
     } finally {
       await sql`drop view ${sql.id('analytics', 'zz_probe')}`.execute(db);
-      await runtime.ports.catalog!.refresh();
+      await runtime.core.analytics.catalog.refresh();
     }
     expect((await inject('POST', '/query', { tenant_id: TENANT, spec: probe })).json()).toMatchObject({ ok: false, reason: 'invalid' });
   });
@@ -183,7 +185,7 @@ describe.each(testDatabaseKinds())('business_analytics feature on %s', (kind) =>
     expect(created.statusCode).toBe(201);
     const skill = created.json();
     expect(skill).toMatchObject({ name: 'Weekly orders', schedule: '0 8 * * 1', channel: 'sms', runs: 0 });
-    const job = await runtime.ports.db.selectFrom('jobs').selectAll().where('queue', '=', SKILL_RUN_QUEUE).where('dedupe_key', 'like', `skill:${skill.skillId}:%`).executeTakeFirstOrThrow();
+    const job = await runtime.core.db.selectFrom('jobs').selectAll().where('queue', '=', SKILL_RUN_QUEUE).where('dedupe_key', 'like', `skill:${skill.skillId}:%`).executeTakeFirstOrThrow();
     const slot = new Date((job.payload as { slot: string }).slot);
     expect(slot.getTime()).toBeGreaterThan(Date.now());
     expect(job.dedupe_key).toBe(`skill:${skill.skillId}:${slot.toISOString()}`);
@@ -197,34 +199,34 @@ describe.each(testDatabaseKinds())('business_analytics feature on %s', (kind) =>
     expect(ran.window.label).toMatch(/^from /);
 
     // The scheduled path: the job handler runs it, delivers a notification, enqueues the next slot.
-    const handlers = runtime.registry.get('business_analytics')!.jobs!(runtime.ports);
+    const handlers = runtime.registry.get('business_analytics')!.jobs!(runtime.core.portsOf(feature));
     await handlers[SKILL_RUN_QUEUE]!({ ...(job.payload as object) }, { id: Number(job.id), attempt: 1 });
-    const notes = await runtime.ports.events.readStream(skillStream(skill.skillId));
+    const notes = await runtime.core.events.readStream(skillStream(skill.skillId));
     const delivered = notes.filter((e) => e.type === NOTIFICATION_QUEUED);
     expect(delivered).toHaveLength(1);
     expect(delivered[0]!.payload).toMatchObject({ kind: 'skill_result', channel: 'sms', subject: 'Weekly orders', ref: { status: 'ok' } });
-    const next = await runtime.ports.db.selectFrom('jobs').select('dedupe_key').where('dedupe_key', 'like', `skill:${skill.skillId}:%`).orderBy('id').execute();
+    const next = await runtime.core.db.selectFrom('jobs').select('dedupe_key').where('dedupe_key', 'like', `skill:${skill.skillId}:%`).orderBy('id').execute();
     expect(next).toHaveLength(2);
     const listed = (await inject('GET', `/skills?tenant_id=${TENANT}`)).json();
     expect(listed.skills.find((s: { skillId: string }) => s.skillId === skill.skillId)).toMatchObject({ runs: 2, lastOutcome: 'ok' });
 
     // A skill recorded earlier whose field no longer exists: flagged by a notification, not run.
-    await runtime.ports.events.append({
+    await runtime.core.events.append({
       tenantId: TENANT,
       stream: skillStream('stale-skill'),
       events: [{ type: SKILL_SAVED, payload: { skillId: 'stale-skill', tenantId: TENANT, name: 'Old report', spec: { ...spec, metrics: [{ fn: 'sum', field: 'gone_cents', as: 'x' }] }, schedule: null, channel: 'portal' } }],
     });
     const stale = (await inject('POST', '/skills/stale-skill/run', { tenant_id: TENANT })).json();
     expect(stale).toMatchObject({ ok: false, reason: 'invalid' });
-    const flagged = (await runtime.ports.events.readStream(skillStream('stale-skill'))).filter((e) => e.type === NOTIFICATION_QUEUED);
+    const flagged = (await runtime.core.events.readStream(skillStream('stale-skill'))).filter((e) => e.type === NOTIFICATION_QUEUED);
     expect(flagged[0]!.payload).toMatchObject({ kind: 'skill_result', ref: { status: 'needs_attention' } });
-    const audit = await runtime.ports.db.selectFrom('analytics_audit').selectAll().where('audit_id', '=', stale.audit_id).executeTakeFirstOrThrow();
+    const audit = await runtime.core.db.selectFrom('analytics_audit').selectAll().where('audit_id', '=', stale.audit_id).executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ outcome: 'invalid', skill_id: 'stale-skill', sql: null });
 
     expect((await inject('DELETE', `/skills/${skill.skillId}?tenant_id=${TENANT}`)).statusCode).toBe(204);
     // A job for a deleted skill does nothing.
-    const before = (await runtime.ports.events.readAll({ tenantId: TENANT, types: [QUERY_RAN], limit: 10_000 })).length;
+    const before = (await runtime.core.events.readAll({ tenantId: TENANT, types: [QUERY_RAN], limit: 10_000 })).length;
     await handlers[SKILL_RUN_QUEUE]!({ ...(job.payload as object) }, { id: Number(job.id), attempt: 1 });
-    expect((await runtime.ports.events.readAll({ tenantId: TENANT, types: [QUERY_RAN], limit: 10_000 })).length).toBe(before);
+    expect((await runtime.core.events.readAll({ tenantId: TENANT, types: [QUERY_RAN], limit: 10_000 })).length).toBe(before);
   });
 });

@@ -1,8 +1,6 @@
-import { findSkill, runSkill } from '../../analytics/skills/skill-service.js';
 import { nextSlot, slotDedupeKey, SKILL_RUN_QUEUE } from '../../analytics/skills/skill-schedule.js';
 import type { JobHandler } from '../../storage/jobs.js';
 import type { FeaturePorts } from '../types.js';
-import { loadTenant, runDeps } from './run-deps.js';
 
 export interface SkillRunJob {
   tenantId: string;
@@ -21,11 +19,10 @@ export function skillJobs(ports: FeaturePorts): Record<string, JobHandler> {
   return {
     [SKILL_RUN_QUEUE]: async (payload) => {
       const job = payload as unknown as SkillRunJob;
-      const tenant = await loadTenant(ports, job.tenantId);
-      const skill = tenant && (await findSkill(ports.db, tenant.id, { id: job.skillId }));
+      const tenant = await ports.reads.tenants.get(job.tenantId);
+      const skill = tenant && (await ports.analytics.findSkill(tenant.id, { id: job.skillId }));
       if (!tenant || !skill || skill.schedule !== job.schedule) return;
-      const deps = await runDeps(ports);
-      await runSkill(deps, tenant, skill, { source: 'schedule', actorMode: 'system', slot: new Date(job.slot) });
+      await ports.analytics.runSkill(tenant, skill, { source: 'schedule', actorMode: 'system', slot: new Date(job.slot) });
       const after = new Date(Math.max(new Date(job.slot).getTime(), ports.clock().getTime()));
       const slot = nextSlot(job.schedule, tenant.timeZone, after);
       const next: SkillRunJob = { ...job, slot: slot.toISOString() };

@@ -10,8 +10,8 @@ import { placeCall, SimPhone } from '../../testing/twilio-sim/index.js';
 import { sleep } from '../../testing/twilio-sim/waits.js';
 import { KeyedHasher } from '../../tenancy/access-hash.js';
 import { loadServerSecret } from '../../tenancy/access-secret.js';
-import { seedDemoAccessCodes } from '../../tenancy/demo-access-codes.js';
-import { seedDemoTenants } from '../../tenancy/demo-tenants.js';
+import { seedDemoAccessCodes } from '../../demo/access-codes.js';
+import { seedDemoTenants } from '../../demo/tenants.js';
 
 const BOOT_TIMEOUT_MS = 120_000;
 const CALL_TIMEOUT_MS = 30_000;
@@ -68,7 +68,7 @@ describe.each(testDatabaseKinds())('owner analytics call through the Flow A fake
       env: { OPENAI_API_KEY: 'test', OPENAI_REALTIME_URL: fake.url, VOZ_SEED_DEMO: '0' },
       ...(pg?.url ? { databaseUrl: pg.url } : {}),
     });
-    const { events, db, config } = runtime.ports;
+    const { events, db, config } = runtime.core;
     await seedDemoTenants(events);
     await seedDemoAccessCodes(events, new KeyedHasher(await loadServerSecret(db, config.secret)));
     const now = Date.now();
@@ -93,9 +93,9 @@ describe.each(testDatabaseKinds())('owner analytics call through the Flow A fake
   /** Counted here independently of the analytics builder (plain SQL on the projection table). */
   const ordersInDb = async (since: Date | null) =>
     Number(
-      (await sql<{ n: number }>`select count(*) as n from orders where tenant_id = ${TENANT} and (${since}::timestamptz is null or created_at >= ${since}::timestamptz)`.execute(runtime.ports.db)).rows[0]!.n,
+      (await sql<{ n: number }>`select count(*) as n from orders where tenant_id = ${TENANT} and (${since}::timestamptz is null or created_at >= ${since}::timestamptz)`.execute(runtime.core.db)).rows[0]!.n,
     );
-  const auditRow = (auditId: string) => runtime.ports.db.selectFrom('analytics_audit').selectAll().where('audit_id', '=', auditId).executeTakeFirstOrThrow();
+  const auditRow = (auditId: string) => runtime.core.db.selectFrom('analytics_audit').selectAll().where('audit_id', '=', auditId).executeTakeFirstOrThrow();
   const auditList = async () =>
     (await runtime.app.inject({ method: 'GET', url: `/api/features/business_analytics/audit?tenant_id=${TENANT}&limit=200` })).json() as {
       audit: { audit_id: string; actor_mode: string; source: string; tool: string; outcome: string; row_count: number | null }[];
@@ -155,7 +155,7 @@ describe.each(testDatabaseKinds())('owner analytics call through the Flow A fake
     expect(JSON.stringify(refused)).not.toMatch(/"rows"|"columns"|"sql"/);
     expect(Object.values(refused).filter((v) => typeof v === 'number')).toEqual([]);
 
-    const rows = await runtime.ports.db.selectFrom('analytics_audit').selectAll().where('call_sid', '=', call.callSid).execute();
+    const rows = await runtime.core.db.selectFrom('analytics_audit').selectAll().where('call_sid', '=', call.callSid).execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ tenant_id: TENANT, actor_mode: 'client', source: 'voice', tool: 'query_business_metrics', outcome: 'refused', sql: null, row_count: null });
     expect((await auditList()).audit).toEqual(

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { failureResult } from '../../analytics/result.js';
-import { runQuery } from '../../analytics/run-query.js';
-import { findSkill, listSkills, runSkill } from '../../analytics/skills/skill-service.js';
 import { QUERY_TOOL_DESCRIPTION, QUERY_TOOL_NAME, queryToolParameters } from '../../analytics/tool-schema.js';
 import type { FeatureTool, ToolCallContext } from '../types.js';
-import { currentCatalog, runDeps } from './run-deps.js';
 
 export const RUN_SKILL_TOOL_NAME = 'run_saved_skill';
 const TOOL_TIMEOUT_MS = 8_000;
@@ -15,11 +12,10 @@ export const queryBusinessMetricsTool: FeatureTool = {
   name: QUERY_TOOL_NAME,
   description: QUERY_TOOL_DESCRIPTION,
   async parameters(_tenant, ports) {
-    return queryToolParameters(await currentCatalog(ports));
+    return queryToolParameters(await ports.analytics.catalog.current());
   },
   async handler(args, ctx) {
-    const deps = await runDeps(ctx.ports);
-    return runQuery(deps, {
+    return ctx.ports.analytics.run({
       tenantId: ctx.tenant.id,
       timeZone: ctx.tenant.timeZone,
       actorMode: ctx.actorMode,
@@ -38,7 +34,7 @@ export const runSavedSkillTool: FeatureTool = {
   name: RUN_SKILL_TOOL_NAME,
   description: "Runs one of the owner's saved reports by its name and returns the figures. Say the result's answer.",
   async parameters(tenant, ports) {
-    const names = (await listSkills(ports.db, tenant.id)).map((s) => s.name);
+    const names = (await ports.analytics.listSkills(tenant.id)).map((s) => s.name);
     return {
       type: 'object',
       properties: {
@@ -49,18 +45,18 @@ export const runSavedSkillTool: FeatureTool = {
     };
   },
   async handler(args, ctx) {
-    const deps = await runDeps(ctx.ports);
+    const { analytics } = ctx.ports;
     if (ctx.actorMode !== 'owner') {
       // Same path as a query refusal, so it is audited.
-      return runQuery(deps, { tenantId: ctx.tenant.id, timeZone: ctx.tenant.timeZone, actorMode: 'client', source: source(ctx), tool: RUN_SKILL_TOOL_NAME, callSid: ctx.callSid ?? null, spec: args });
+      return analytics.run({ tenantId: ctx.tenant.id, timeZone: ctx.tenant.timeZone, actorMode: 'client', source: source(ctx), tool: RUN_SKILL_TOOL_NAME, callSid: ctx.callSid ?? null, spec: args });
     }
     const parsed = RunSkillArgs.safeParse(args);
-    const skill = parsed.success ? await findSkill(ctx.ports.db, ctx.tenant.id, { name: parsed.data.name }) : undefined;
+    const skill = parsed.success ? await analytics.findSkill(ctx.tenant.id, { name: parsed.data.name }) : undefined;
     if (!skill) {
-      const names = (await listSkills(ctx.ports.db, ctx.tenant.id)).map((s) => s.name);
+      const names = (await analytics.listSkills(ctx.tenant.id)).map((s) => s.name);
       return failureResult('invalid', `no saved report by that name; saved reports: ${names.join(', ') || '(none)'}`, '');
     }
-    const { result, text } = await runSkill(deps, { id: ctx.tenant.id, timeZone: ctx.tenant.timeZone }, skill, {
+    const { result, text } = await analytics.runSkill(ctx.tenant, skill, {
       source: source(ctx),
       actorMode: 'owner',
       callSid: ctx.callSid ?? null,

@@ -2,11 +2,11 @@ import { createServer, type Server } from 'node:http';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feature as missed } from '../missed_call_capture/index.js';
-import type { FeaturePorts } from '../../features/types.js';
-import { featureMigrations, featurePorts } from '../../shared/feature-ports.js';
+import type { Core } from '../../compose/core.js';
 import type { Database } from '../../storage/schema.js';
 import { JobWorker } from '../../storage/jobs.js';
-import { seedDemoTenants } from '../../tenancy/demo-tenants.js';
+import { testCore, testMigrations } from '../../testing/test-core.js';
+import { seedDemoTenants } from '../../demo/tenants.js';
 import { openMigratedTestDatabase, testDatabaseKinds, type TestDatabase } from '../../testing/test-db.js';
 import { feature } from './index.js';
 
@@ -34,13 +34,13 @@ describe.each(testDatabaseKinds())('call_summary and missed_call_capture on %s',
   let db: Kysely<Database>;
 
   beforeAll(async () => {
-    handle = await openMigratedTestDatabase(kind, featureMigrations(FEATURES));
+    handle = await openMigratedTestDatabase(kind, testMigrations(FEATURES));
     db = handle.db as Kysely<Database>;
-    await seedDemoTenants(featurePorts(db, FEATURES).events);
+    await seedDemoTenants(testCore(handle, FEATURES).events);
   });
   afterAll(async () => handle?.close());
 
-  const endCall = async (ports: FeaturePorts, callSid: string) => {
+  const endCall = async (ports: Pick<Core, 'events'>, callSid: string) => {
     const stream = { type: 'call', id: callSid };
     await ports.events.append({ tenantId: 'demo_restaurant', stream, events: [
       { type: 'call.received', payload: { callSid, from: '+15557771234', to: '+15550100001', tenantId: 'demo_restaurant', tenantMode: 'dedicated' } },
@@ -54,18 +54,18 @@ describe.each(testDatabaseKinds())('call_summary and missed_call_capture on %s',
       { type: 'call.recorded', payload: { callSid, transcript: [{ role: 'caller', text: 'Hi, two margheritas for pickup please', at: '' }] } },
     ] });
   };
-  const runJobs = async (ports: FeaturePorts) => {
-    const worker = new JobWorker(db, Object.assign({}, ...FEATURES.map((f) => f.jobs?.(ports) ?? {})), { backoffMs: () => 0 });
+  const runJobs = async (core: Core) => {
+    const worker = new JobWorker(db, core.jobHandlers(), { backoffMs: () => 0 });
     // The summary waits a few seconds for call.recorded; make it due now.
     await db.updateTable('jobs').set({ run_at: new Date(0) }).execute();
     while ((await worker.runOnce()) > 0);
   };
 
   it('writes one deterministic summary after the call without a key', async () => {
-    const ports = featurePorts(db, FEATURES);
-    await endCall(ports, 'CAsum1');
+    const core = testCore(handle, FEATURES);
+    await endCall(core, 'CAsum1');
     expect(await db.selectFrom('jobs').select('dedupe_key').where('dedupe_key', '=', 'summary:CAsum1').execute()).toHaveLength(1); // ended + recorded → one job
-    await runJobs(ports);
+    await runJobs(core);
     const row = await db.selectFrom('call_summaries').selectAll().where('call_sid', '=', 'CAsum1').executeTakeFirstOrThrow();
     expect(row.method).toBe('deterministic');
     expect(row.summary).toBe('Call of 2m 05s. Placed pickup order o-CAsum1 for Ada: 2 Margherita Pizza (total $32.50). Caller said: "Hi, two margheritas for pickup please"');
@@ -74,9 +74,9 @@ describe.each(testDatabaseKinds())('call_summary and missed_call_capture on %s',
   it('asks the text model at OPENAI_BASE_URL when a key is set', async () => {
     const fake = await fakeOpenAi();
     try {
-      const ports = featurePorts(db, FEATURES, { env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.url, OPENAI_TEXT_MODEL: 'gpt-test' } });
-      await endCall(ports, 'CAsum2');
-      await runJobs(ports);
+      const core = testCore(handle, FEATURES, { env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.url, OPENAI_TEXT_MODEL: 'gpt-test' } });
+      await endCall(core, 'CAsum2');
+      await runJobs(core);
       const row = await db.selectFrom('call_summaries').selectAll().where('call_sid', '=', 'CAsum2').executeTakeFirstOrThrow();
       expect(row).toMatchObject({ method: 'openai', summary: 'Caller ordered two pizzas for pickup.' });
       expect(fake.requests).toHaveLength(1);
@@ -89,16 +89,16 @@ describe.each(testDatabaseKinds())('call_summary and missed_call_capture on %s',
   });
 
   it('records a missed call with the caller number and queues the owner notification once', async () => {
-    const ports = featurePorts(db, FEATURES);
+    const core = testCore(handle, FEATURES);
     const stream = { type: 'call', id: 'CAmiss1' };
-    await ports.events.append({ tenantId: 'demo_restaurant', stream, events: [
+    await core.events.append({ tenantId: 'demo_restaurant', stream, events: [
       { type: 'call.received', payload: { callSid: 'CAmiss1', from: '+15557779999', to: '+15550100001', tenantId: 'demo_restaurant', tenantMode: 'dedicated' } },
       { type: 'call.missed', payload: { callSid: 'CAmiss1', reason: 'not_answered' } },
     ] });
     const row = await db.selectFrom('missed_calls').selectAll().where('call_sid', '=', 'CAmiss1').executeTakeFirstOrThrow();
     expect(row).toMatchObject({ tenant_id: 'demo_restaurant', from_number: '+15557779999', reason: 'not_answered' });
-    await runJobs(ports);
-    await runJobs(ports);
+    await runJobs(core);
+    await runJobs(core);
     const notes = await db.selectFrom('notifications').selectAll().where('kind', '=', 'missed_call').execute();
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ tenant_id: 'demo_restaurant', channel: 'sms', status: 'queued' });

@@ -1,14 +1,5 @@
-/** Call lifecycle events are the phone entry's (stream `call:<CallSid>`); `call.summarized` is ours. */
-export const CALL_ENDED = 'call.ended';
-export const CALL_RECORDED = 'call.recorded';
-export const CALL_SUMMARIZED = 'call.summarized';
+/**
+ * call_summary's job queue. Its event, `call.summarized`, goes on the call's stream and is
+ * declared with that stream's contract (calls/call-events.ts).
+ */
 export const SUMMARY_QUEUE = 'call_summary.summarize';
-
-export const callStream = (callSid: string) => ({ type: 'call', id: callSid });
-
-export interface CallSummarized {
-  callSid: string;
-  tenantId: string;
-  summary: string;
-  method: 'openai' | 'deterministic';
-}

@@ -1,4 +1,4 @@
-import type { FeatureModule } from '../../features/types.js';
+import type { FeatureModule } from '../types.js';
 import { SUMMARY_QUEUE } from './events.js';
 import { summarizeJob } from './job.js';
 import { manifest } from './manifest.js';
@@ -8,7 +8,7 @@ import { callSummariesProjection, summaryReactors } from './projection.js';
 export const feature: FeatureModule = {
   manifest,
   migrations,
-  projections: [callSummariesProjection],
+  projections: () => [callSummariesProjection],
   reactors: summaryReactors,
   jobs: (ports) => ({ [SUMMARY_QUEUE]: summarizeJob(ports) }),
 };

@@ -1,10 +1,13 @@
 import OpenAI from 'openai';
+import { CALL_ENDED, CALL_SUMMARIZED, callStream, type CallSummarized } from '../../calls/call-events.js';
 import type { FeaturePorts } from '../../features/types.js';
 import type { JobHandler } from '../../storage/jobs.js';
-import { CALL_ENDED, CALL_SUMMARIZED, callStream, type CallSummarized } from './events.js';
+import { APPOINTMENT_REQUESTED } from '../appointment_requests/events.js';
+import { ORDER_PLACED } from '../order_placing/events.js';
 import { deterministicSummary, summaryPrompt, type CallFacts } from './summarize.js';
 
-const ACTION_TYPES = ['order.placed', 'appointment.requested'];
+/** What a caller can get done on a call, as the summary tells it. */
+const ACTION_TYPES = [ORDER_PLACED, APPOINTMENT_REQUESTED];
 const OPENAI_TIMEOUT_MS = 20_000;
 const MAX_SUMMARY_CHARS = 1000;
 
@@ -32,13 +35,7 @@ export function summarizeJob(ports: FeaturePorts): JobHandler {
 async function gatherFacts(ports: FeaturePorts, callSid: string, stream: { type: string; payload: Record<string, unknown> }[]): Promise<CallFacts> {
   const ended = stream.find((e) => e.type === CALL_ENDED);
   const transcript = stream.flatMap((e) => (Array.isArray(e.payload.transcript) ? (e.payload.transcript as { role: string; text: string }[]) : []));
-  const actions = await ports.db
-    .selectFrom('events')
-    .select(['type', 'payload'])
-    .where('type', 'in', ACTION_TYPES)
-    .where((eb) => eb(eb.ref('metadata', '->>').key('call_sid'), '=', callSid))
-    .orderBy('position')
-    .execute();
+  const actions = (await ports.reads.calls.eventsDuring(callSid, ACTION_TYPES)).map((e) => ({ type: e.type, payload: e.payload }));
   const duration = ended?.payload.durationSeconds;
   return { durationSeconds: typeof duration === 'number' ? duration : null, transcript, actions };
 }

@@ -1,7 +1,7 @@
-import type { Clock } from '../../features/types.js';
+import { CALL_ENDED, CALL_RECORDED, CALL_SUMMARIZED, SHARED_TENANT, type CallSummarized } from '../../calls/call-events.js';
+import type { InlineDeps } from '../../features/types.js';
 import type { Projection, Reactor, StoredEvent, Trx } from '../../storage/events.js';
-import type { JobQueue } from '../../storage/jobs.js';
-import { CALL_ENDED, CALL_RECORDED, CALL_SUMMARIZED, SUMMARY_QUEUE, type CallSummarized } from './events.js';
+import { SUMMARY_QUEUE } from './events.js';
 import './tables.js';
 
 /** Lets a `call.recorded` that follows `call.ended` land before the summary is written. */
@@ -21,13 +21,13 @@ export const callSummariesProjection: Projection = {
 };
 
 /** After a live call ends (or is recorded), one summary job per call (dedupe key). Seeded history carries its own. */
-export const summaryReactors = ({ jobs, clock }: { jobs: JobQueue; clock: Clock }): Reactor[] => [
+export const summaryReactors = ({ jobs, clock }: InlineDeps): Reactor[] => [
   {
     name: 'call_summary_enqueue',
     handles: [CALL_ENDED, CALL_RECORDED],
     async react(trx: Trx, event: StoredEvent) {
       const callSid = (event.payload as { callSid?: string }).callSid;
-      if (!callSid || event.tenantId === '_shared' || event.metadata.source === 'seed') return;
+      if (!callSid || event.tenantId === SHARED_TENANT || event.metadata.source === 'seed') return;
       await jobs.enqueue(SUMMARY_QUEUE, { callSid, tenantId: event.tenantId }, { dedupeKey: `summary:${callSid}`, runAt: new Date(clock().getTime() + SUMMARY_DELAY_MS), maxAttempts: 4 }, trx);
     },
   },

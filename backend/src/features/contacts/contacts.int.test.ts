@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventStore } from '../../storage/event-store.js';
+import { CALL_GATE_PASSED, CALL_RECEIVED } from '../../calls/call-events.js';
+import type { EventStore } from '../../storage/event-store.js';
 import type { EventInput } from '../../storage/events.js';
+import { testCore, testMigrations } from '../../testing/test-core.js';
 import { openMigratedTestDatabase, testDatabaseKinds, type TestDatabase } from '../../testing/test-db.js';
-import { CALL_GATE_PASSED, CALL_RECEIVED, ORDER_PLACED, OWNER_CONTACT_REMOVED, OWNER_CONTACT_UPSERTED, ownerContactStream } from './events.js';
-import { migrations } from './migrations.js';
-import { contactsProjection, ownerContactsProjection } from './projection.js';
+import { ORDER_PLACED } from '../order_placing/events.js';
+import { OWNER_CONTACT_REMOVED, OWNER_CONTACT_UPSERTED, ownerContactStream } from './events.js';
+import { feature } from './index.js';
 
 const T = 'tenant_a';
 const ANA = '+15551230000';
@@ -18,8 +20,8 @@ describe.each(testDatabaseKinds())('contacts projections (%s)', (kind) => {
   const contacts = () => handle.db.selectFrom('contacts').selectAll().orderBy('tenant_id').orderBy('phone').execute();
 
   beforeAll(async () => {
-    handle = await openMigratedTestDatabase(kind, migrations);
-    store = new EventStore(handle.db, [contactsProjection, ownerContactsProjection]);
+    handle = await openMigratedTestDatabase(kind, testMigrations([feature]));
+    store = testCore(handle, [feature]).events;
   });
   afterAll(() => handle.close());
 

@@ -1,8 +1,14 @@
-import type { FeatureModule } from '../../features/types.js';
+import type { FeatureModule } from '../types.js';
 import { manifest } from './manifest.js';
 import { migrations } from './migrations.js';
 import { contactsProjection, ownerContactsProjection } from './projection.js';
 import { routes } from './routes.js';
-import { seedDemo } from './seed.js';
+import { ContactStore } from './store.js';
 
-export const feature: FeatureModule = { manifest, migrations, projections: [contactsProjection, ownerContactsProjection], routes, seedDemo };
+export const feature: FeatureModule<ContactStore> = {
+  manifest,
+  migrations,
+  projections: ({ reads }) => [contactsProjection(reads), ownerContactsProjection],
+  store: ({ db }) => new ContactStore(db),
+  routes,
+};

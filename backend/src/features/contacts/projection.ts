@@ -1,14 +1,15 @@
 import { sql } from 'kysely';
+import { CALL_GATE_PASSED, CALL_RECEIVED, SHARED_TENANT, type CallGatePassed } from '../../calls/call-events.js';
 import type { Projection, StoredEvent, Trx } from '../../storage/events.js';
 import { toE164 } from '../../tenancy/tenant.js';
-import { APPOINTMENT_REQUESTED, CALL_GATE_PASSED, CALL_RECEIVED, ORDER_PLACED, OWNER_CONTACT_REMOVED, OWNER_CONTACT_UPSERTED, type OwnerContactUpserted } from './events.js';
+import { APPOINTMENT_REQUESTED } from '../appointment_requests/events.js';
+import { ORDER_PLACED } from '../order_placing/events.js';
+import type { CoreReads } from '../types.js';
+import { OWNER_CONTACT_REMOVED, OWNER_CONTACT_UPSERTED, type OwnerContactUpserted } from './events.js';
 import './tables.js';
 
-/** Tenants not yet known (shared-line gate) carry this id; they have no customers. */
-const NO_TENANT = '_shared';
-
 /** `contacts`: customers per tenant keyed by E.164 phone, from calls, orders and appointments. */
-export const contactsProjection: Projection = {
+export const contactsProjection = (reads: CoreReads): Projection => ({
   name: 'contacts',
   handles: [CALL_RECEIVED, CALL_GATE_PASSED, ORDER_PLACED, APPOINTMENT_REQUESTED],
   tables: ['contacts'],
@@ -19,12 +20,12 @@ export const contactsProjection: Projection = {
     if (event.type === CALL_GATE_PASSED) {
       // A shared-line call becomes this tenant's once its client code is accepted; the caller's
       // number is on the call's own `call.received` (tenant not yet known then). Owners are not customers.
-      const g = event.payload as { tenantId?: string; actorMode?: string };
+      const g = event.payload as Partial<CallGatePassed>;
       if (g.actorMode !== 'client' || !g.tenantId) return;
       tenantId = g.tenantId;
-      from = await receivedFrom(trx, event);
+      from = (await reads.within(trx).calls.callerOf(event.streamId)) ?? undefined;
     }
-    if (tenantId === NO_TENANT) return;
+    if (tenantId === SHARED_TENANT) return;
     const isCall = event.type === CALL_RECEIVED || event.type === CALL_GATE_PASSED;
     const phone = toE164(isCall ? from : (p.customerPhone ?? undefined));
     if (!phone) return; // withheld or malformed numbers are skipped
@@ -50,20 +51,7 @@ export const contactsProjection: Projection = {
       )
       .execute();
   },
-};
-
-/** The caller number recorded when the call arrived (same stream; deterministic on rebuild). */
-async function receivedFrom(trx: Trx, event: StoredEvent): Promise<string | undefined> {
-  const row = await trx
-    .selectFrom('events')
-    .select('payload')
-    .where('stream_type', '=', event.streamType)
-    .where('stream_id', '=', event.streamId)
-    .where('type', '=', CALL_RECEIVED)
-    .executeTakeFirst();
-  const from = (row?.payload as { from?: unknown } | undefined)?.from;
-  return typeof from === 'string' ? from : undefined;
-}
+});
 
 /** `owner_contacts`: who at the business gets which notifications, on which channels. */
 export const ownerContactsProjection: Projection = {

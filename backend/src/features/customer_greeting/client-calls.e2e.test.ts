@@ -73,9 +73,9 @@ describe.each(testDatabaseKinds())('client calls through the Flow A fakes (%s)',
     const subtotal = 2 * (1495 + 300) + 300;
     const tax = Math.round((subtotal * 8.875) / 100);
     expect(order).toMatchObject({ ok: true, placed: true, total_cents: subtotal + tax });
-    const row = await runtime.ports.db.selectFrom('orders').selectAll().where('id', '=', String(order.order_id)).executeTakeFirstOrThrow();
+    const row = await runtime.core.db.selectFrom('orders').selectAll().where('id', '=', String(order.order_id)).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ tenant_id: 'demo_restaurant', call_sid: call.callSid, customer_name: 'Grace', customer_phone: CALLER, status: 'placed', item_count: 3, subtotal_cents: subtotal, tax_cents: tax, total_cents: subtotal + tax, source: 'voice' });
-    const items = await runtime.ports.db.selectFrom('order_items').select(['item_name', 'quantity', 'line_total_cents']).where('order_id', '=', row.id).orderBy('line_no').execute();
+    const items = await runtime.core.db.selectFrom('order_items').select(['item_name', 'quantity', 'line_total_cents']).where('order_id', '=', row.id).orderBy('line_no').execute();
     expect(items).toEqual([
       { item_name: 'Margherita Pizza', quantity: 2, line_total_cents: 3590 },
       { item_name: 'Soda', quantity: 1, line_total_cents: 300 },
@@ -115,7 +115,7 @@ describe.each(testDatabaseKinds())('client calls through the Flow A fakes (%s)',
     expect(alternatives).toHaveLength(3);
     const free = await call.tool('request_appointment', { ...args, preferred_time: alternatives[0]!.starts_at, staff: alternatives[0]!.staff });
     expect(free).toMatchObject({ ok: true, status: 'requested', starts_at: alternatives[0]!.starts_at, staff: alternatives[0]!.staff });
-    const row = await runtime.ports.db.selectFrom('appointments').selectAll().where('id', '=', String(free.appointment_id)).executeTakeFirstOrThrow();
+    const row = await runtime.core.db.selectFrom('appointments').selectAll().where('id', '=', String(free.appointment_id)).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ tenant_id: 'demo_barbershop', call_sid: call.callSid, customer_name: 'Omar', customer_phone: CALLER, service: 'Haircut', status: 'requested' });
     call.phone.hangUp();
     await call.phone.closed();

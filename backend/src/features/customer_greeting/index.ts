@@ -3,4 +3,3 @@ import { manifest } from './manifest.js';
 
 /** No tools or tables: the protocol is consumed by the mode policy through protocol.ts. */
 export const feature: FeatureModule = { manifest };
-export { clientGreeting, clientInstructions } from './protocol.js';

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { FeatureTool } from '../../features/types.js';
-import { searchPassages } from './search.js';
+import type { FeatureTool } from '../types.js';
+import type { KnowledgeBaseStore } from './store.js';
 
 const Args = z.object({ query: z.string().trim().min(1).max(300) });
 const NOT_FOUND = "I don't have that information. I can take a message for the team, or you can ask something else.";
 
-export const searchKnowledgeBaseTool: FeatureTool = {
+export const searchKnowledgeBaseTool: FeatureTool<KnowledgeBaseStore> = {
   name: 'search_knowledge_base',
   description:
     "Searches the business's knowledge base (hours, address, parking, policies, allergens, delivery area…). " +
@@ -20,7 +20,7 @@ export const searchKnowledgeBaseTool: FeatureTool = {
   async handler(raw, ctx) {
     const args = Args.safeParse(raw);
     if (!args.success) return { ok: false, error: 'invalid_arguments', message: 'What would you like to know?' };
-    const hits = await searchPassages(ctx.ports.db, ctx.tenant.id, args.data.query);
+    const hits = await ctx.ports.store.search(ctx.tenant.id, args.data.query);
     if (hits.length === 0) return { ok: true, results: [], message: NOT_FOUND };
     return { ok: true, results: hits.map((h) => ({ title: h.title, heading: h.heading, text: h.text })) };
   },

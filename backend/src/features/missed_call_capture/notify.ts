@@ -1,12 +1,21 @@
-import type { FeaturePorts } from '../../features/types.js';
-import { speakDateTime } from '../../shared/speakable-time.js';
+import { CALL_MISSED, callStream } from '../../calls/call-events.js';
 import type { JobHandler } from '../../storage/jobs.js';
 import { toE164 } from '../../tenancy/tenant.js';
-import { callerOf } from './projection.js';
-import { CALL_MISSED, NOTIFICATION_QUEUED, notificationStream, type CallMissed, type NotificationQueued } from './events.js';
+import { speakDateTime } from '../kit/speakable-time.js';
+import { NOTIFICATION_QUEUED, type NotificationQueued } from '../notification-events.js';
+import type { FeaturePorts } from '../types.js';
+import { notificationStream } from './events.js';
+
+/** What the owner is told about one missed call. */
+export interface MissedCallFacts {
+  callSid: string;
+  /** The caller's number, when known. */
+  from?: string | null;
+  reason?: string | null;
+}
 
 /** The owner notification of one missed call (pure). */
-export function missedCallNotification(tenantId: string, call: CallMissed, at: Date, zone: string): NotificationQueued {
+export function missedCallNotification(tenantId: string, call: MissedCallFacts, at: Date, zone: string): NotificationQueued {
   const from = toE164(call.from ?? undefined);
   return {
     tenantId,
@@ -19,16 +28,16 @@ export function missedCallNotification(tenantId: string, call: CallMissed, at: D
 }
 
 /** Job: appends `notification.queued` for a missed call, once (idempotency key per call). */
-export function notifyJob(ports: FeaturePorts): JobHandler {
+export function notifyJob(ports: FeaturePorts<unknown>): JobHandler {
   return async (payload) => {
     const tenantId = String(payload.tenantId);
     const callSid = String(payload.callSid);
-    const missed = (await ports.events.readStream({ type: 'call', id: callSid })).find((e) => e.type === CALL_MISSED);
+    const missed = (await ports.events.readStream(callStream(callSid))).find((e) => e.type === CALL_MISSED);
     if (!missed) return;
-    const tenant = await ports.db.selectFrom('tenants').select('time_zone').where('id', '=', tenantId).executeTakeFirst();
-    const call = missed.payload as unknown as CallMissed;
-    const from = call.from ?? (await callerOf(ports.db, missed.streamId));
-    const notification = missedCallNotification(tenantId, { ...call, from }, missed.occurredAt, tenant?.time_zone ?? 'UTC');
+    const tenant = await ports.reads.tenants.get(tenantId);
+    const call = missed.payload as Partial<MissedCallFacts>;
+    const from = call.from ?? (await ports.reads.calls.callerOf(callSid));
+    const notification = missedCallNotification(tenantId, { ...call, callSid, from }, missed.occurredAt, tenant?.timeZone ?? 'UTC');
     await ports.events.append({
       tenantId,
       stream: notificationStream(tenantId, notification.notificationId),

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { deciderSpec } from '../../shared/decider-spec.js';
+import { deciderSpec } from '../../testing/decider-spec.js';
 import { orderDecider, OrderStateError } from './decider.js';
 import { ORDER_CANCELLED, ORDER_COMPLETED, ORDER_PLACED, type OrderEvent, type OrderPlaced } from './events.js';
 

@@ -5,8 +5,6 @@ export const MENU_ITEM_AVAILABILITY_CHANGED = 'menu.item_availability_changed';
 export const ORDER_PLACED = 'order.placed';
 export const ORDER_CANCELLED = 'order.cancelled';
 export const ORDER_COMPLETED = 'order.completed';
-/** Owned by missed_call_capture's notifications projection; appended here by type name only. */
-export const NOTIFICATION_QUEUED = 'notification.queued';
 
 export const menuStream = (tenantId: string) => ({ type: 'menu', id: `menu:${tenantId}` });
 export const orderStream = (tenantId: string, orderId: string) => ({ type: 'order', id: `order:${tenantId}:${orderId}` });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OpeningHoursSchema } from '../../shared/opening-hours.js';
+import { OpeningHoursSchema } from '../kit/opening-hours.js';
 
 export const MenuOptionSchema = z.object({
   name: z.string().min(1),

@@ -1,23 +1,24 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../compose/core.js';
 import type { FeaturePorts, ToolCallContext } from '../../features/types.js';
-import { featureMigrations, featurePorts } from '../../shared/feature-ports.js';
-import type { Database } from '../../storage/schema.js';
-import { seedDemoTenants } from '../../tenancy/demo-tenants.js';
-import { TenantRepository } from '../../tenancy/tenant-repository.js';
+import { testCore, testMigrations } from '../../testing/test-core.js';
+import { seedOrders } from '../../demo/orders.js';
+import { seedDemoTenants } from '../../demo/tenants.js';
 import type { Tenant } from '../../tenancy/tenant.js';
 import { openMigratedTestDatabase, testDatabaseKinds, type TestDatabase } from '../../testing/test-db.js';
-import type { Kysely } from 'kysely';
 import { feature } from './index.js';
+import type { OrderStore } from './store.js';
 
 // Tuesday 2026-12-01 18:00 in New York.
 const NOW = new Date('2026-12-01T23:00:00Z');
 
 describe.each(testDatabaseKinds())('order_placing on %s', (kind) => {
   let handle: TestDatabase;
-  let ports: FeaturePorts;
+  let core: Core;
+  let ports: FeaturePorts<OrderStore>;
   let tenant: Tenant;
-  const ctx = (): ToolCallContext => ({
+  const ctx = (): ToolCallContext<OrderStore> => ({
     tenant,
     actorMode: 'client',
     source: 'voice',
@@ -29,31 +30,38 @@ describe.each(testDatabaseKinds())('order_placing on %s', (kind) => {
   });
 
   beforeAll(async () => {
-    handle = await openMigratedTestDatabase(kind, featureMigrations([feature]));
-    const db = handle.db as Kysely<Database>;
-    ports = featurePorts(db, [feature], { clock: () => NOW });
-    await seedDemoTenants(ports.events, new Date('2026-09-01T00:00:00Z'));
-    await feature.seedDemo!(ports);
-    tenant = (await new TenantRepository(db).get('demo_restaurant'))!;
+    handle = await openMigratedTestDatabase(kind, testMigrations([feature]));
+    core = testCore(handle, [feature], { clock: () => NOW });
+    ports = core.portsOf(feature);
+    await seedDemoTenants(core.events, new Date('2026-09-01T00:00:00Z'));
+    await seedOrders(core);
+    tenant = (await core.tenants.get('demo_restaurant'))!;
   });
   afterAll(async () => handle?.close());
 
   it('seeds the menu, the tax rate and 60 days of orders, once', async () => {
     expect(tenant.settings.tax_rate_percent).toBe(8.875);
-    const items = await ports.db.selectFrom('menu_items').select('name').where('tenant_id', '=', 'demo_restaurant').execute();
+    const items = await core.db.selectFrom('menu_items').select('name').where('tenant_id', '=', 'demo_restaurant').execute();
     expect(items.length).toBeGreaterThanOrEqual(15);
-    const count = async () => Number((await ports.db.selectFrom('orders').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () => Number((await core.db.selectFrom('orders').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     const before = await count();
     expect(before).toBeGreaterThan(120);
-    const statuses = await ports.db.selectFrom('orders').select('status').distinct().execute();
+    const statuses = await core.db.selectFrom('orders').select('status').distinct().execute();
     expect(statuses.map((s) => s.status).sort()).toEqual(['cancelled', 'completed']);
-    await feature.seedDemo!(ports);
+    await seedOrders(core);
     expect(await count()).toBe(before);
   });
 
   it('offers the available item names as an enum', async () => {
     const params = (await placeOrderTool().parameters(tenant, ports)) as { properties: { items: { items: { properties: { name: { enum: string[] } } } } } };
     expect(params.properties.items.items.properties.name.enum).toContain('Margherita Pizza');
+  });
+
+  it('requires in its schema the name the handler refuses to place an order without', async () => {
+    const params = (await placeOrderTool().parameters(tenant, ports)) as { required: string[] };
+    expect(params.required).toContain('customer_name');
+    const nameless = { items: [{ name: 'Tiramisu', quantity: 1 }], fulfillment: 'pickup', requested_time: '2026-12-01T19:00' };
+    expect(await placeOrderTool().handler(nameless, ctx())).toMatchObject({ ok: false, error: 'name_required' });
   });
 
   it('quotes, then places an order whose projection row and items are right', async () => {
@@ -64,14 +72,14 @@ describe.each(testDatabaseKinds())('order_placing on %s', (kind) => {
     const tax = Math.round((subtotal * 8.875) / 100);
     expect(quote.total_cents).toBe(subtotal + tax);
     expect(quote.say).toContain('2 Margherita Pizza (large) and 1 Tiramisu');
-    expect(await ports.db.selectFrom('orders').selectAll().where('call_sid', '=', 'CAtest0001').execute()).toHaveLength(0);
+    expect(await core.db.selectFrom('orders').selectAll().where('call_sid', '=', 'CAtest0001').execute()).toHaveLength(0);
 
     const r = (await placeOrderTool().handler(args, ctx())) as { ok: boolean; order_id: string };
     expect(r.ok).toBe(true);
-    const row = await ports.db.selectFrom('orders').selectAll().where('id', '=', r.order_id).executeTakeFirstOrThrow();
+    const row = await core.db.selectFrom('orders').selectAll().where('id', '=', r.order_id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ tenant_id: 'demo_restaurant', call_sid: 'CAtest0001', customer_name: 'Ada', customer_phone: '+15557770001', fulfillment: 'pickup', status: 'placed', item_count: 3, subtotal_cents: subtotal, tax_cents: tax, total_cents: subtotal + tax, source: 'voice' });
     expect(new Date(row.requested_for!).toISOString()).toBe('2026-12-02T00:00:00.000Z');
-    const lines = await ports.db.selectFrom('order_items').selectAll().where('order_id', '=', r.order_id).orderBy('line_no').execute();
+    const lines = await core.db.selectFrom('order_items').selectAll().where('order_id', '=', r.order_id).orderBy('line_no').execute();
     expect(lines.map((l) => [l.item_name, l.category, l.quantity, l.unit_price_cents, l.options, l.line_total_cents])).toEqual([
       ['Margherita Pizza', 'Pizza', 2, 1895, 'large', 3790],
       ['Tiramisu', 'Desserts', 1, 850, null, 850],
@@ -88,13 +96,13 @@ describe.each(testDatabaseKinds())('order_placing on %s', (kind) => {
 
   it('rebuilds every projection to the same rows', async () => {
     const snapshot = async () => ({
-      menus: await ports.db.selectFrom('menus').selectAll().orderBy('tenant_id').execute(),
-      items: await ports.db.selectFrom('menu_items').selectAll().orderBy('tenant_id').orderBy('item_id').execute(),
-      orders: await ports.db.selectFrom('orders').selectAll().orderBy('id').execute(),
-      lines: await ports.db.selectFrom('order_items').selectAll().orderBy('order_id').orderBy('line_no').execute(),
+      menus: await core.db.selectFrom('menus').selectAll().orderBy('tenant_id').execute(),
+      items: await core.db.selectFrom('menu_items').selectAll().orderBy('tenant_id').orderBy('item_id').execute(),
+      orders: await core.db.selectFrom('orders').selectAll().orderBy('id').execute(),
+      lines: await core.db.selectFrom('order_items').selectAll().orderBy('order_id').orderBy('line_no').execute(),
     });
     const live = await snapshot();
-    for (const p of feature.projections!) await ports.events.rebuild(p.name);
+    for (const p of feature.projections!({ reads: core.reads })) await core.events.rebuild(p.name);
     expect(await snapshot()).toEqual(live);
   });
 });

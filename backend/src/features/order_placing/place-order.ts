@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { FeaturePorts } from '../../features/types.js';
-import { speakCents, speakDateTime } from '../../shared/speakable-time.js';
+import { speakCents, speakDateTime } from '../kit/speakable-time.js';
+import { NOTIFICATION_QUEUED, type NotificationQueued } from '../notification-events.js';
+import type { FeaturePorts } from '../types.js';
 import type { EventMetadata } from '../../storage/events.js';
 import type { Tenant } from '../../tenancy/tenant.js';
 import { toE164 } from '../../tenancy/tenant.js';
 import { decide, initial } from './decider.js';
-import { NOTIFICATION_QUEUED, orderStream, type OrderPlaced, type OrderSource } from './events.js';
+import { orderStream, type OrderPlaced, type OrderSource } from './events.js';
 import { taxRatePercent } from './menu.js';
 import { quoteOrder, type Quote, type RefusalCode } from './pricing.js';
-import { loadMenu } from './repository.js';
+import type { OrderStore } from './store.js';
 
 export const PlaceOrderArgsSchema = z.object({
   items: z
@@ -30,7 +31,6 @@ export const PlaceOrderArgsSchema = z.object({
   notes: z.string().max(500).optional(),
   quote_only: z.boolean().optional(),
 });
-export type PlaceOrderArgs = z.infer<typeof PlaceOrderArgsSchema>;
 
 export type PlaceOrderResult =
   | { ok: true; placed: boolean; order_id?: string; subtotal_cents: number; tax_cents: number; delivery_fee_cents: number; total_cents: number; ready_at: string; say: string }
@@ -46,14 +46,14 @@ export interface PlaceOrderInput {
 }
 
 /** Validates, prices and (unless quote_only) records an order. Never throws for a caller mistake. */
-export async function placeOrder(ports: FeaturePorts, input: PlaceOrderInput): Promise<PlaceOrderResult> {
+export async function placeOrder(ports: Pick<FeaturePorts<OrderStore>, 'store' | 'events' | 'clock'>, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const parsed = PlaceOrderArgsSchema.safeParse(input.args);
   if (!parsed.success) {
     return { ok: false, error: 'invalid_arguments', message: 'Sorry, I missed part of the order. Could you tell me the items again?' };
   }
   const args = parsed.data;
   const { tenant } = input;
-  const menu = await loadMenu(ports.db, tenant.id);
+  const menu = await ports.store.menu(tenant.id);
   if (!menu) return { ok: false, error: 'no_menu', message: "Sorry, I can't take orders by phone right now." };
   const now = ports.clock();
   const result = quoteOrder(menu, taxRatePercent(menu, tenant.settings), tenant.timeZone, now, {
@@ -121,7 +121,7 @@ export function readBack(quote: Quote): string {
 }
 
 /** The owner's portal notification of a new order (`notification.queued`, see missed_call_capture). */
-export function orderNotification(order: OrderPlaced, readyAt: string) {
+export function orderNotification(order: OrderPlaced, readyAt: string): NotificationQueued {
   const items = order.lines.reduce((s, l) => s + l.quantity, 0);
   return {
     tenantId: order.tenantId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_MENU } from './demo-menu.js';
+import { DEMO_MENU } from '../../demo/restaurant-menu.js';
 import { MenuSchema } from './menu.js';
 import { quoteOrder } from './pricing.js';
 

@@ -1,5 +1,5 @@
-import { nextOpening, openRanges, type Range } from '../../shared/opening-hours.js';
-import { parseLocalDateTime, speakCents, speakDateTime } from '../../shared/speakable-time.js';
+import { nextOpening, openRanges, type Range } from '../kit/opening-hours.js';
+import { parseLocalDateTime, speakCents, speakDateTime } from '../kit/speakable-time.js';
 import type { Fulfillment, OrderLine } from './events.js';
 import { menuEntries, type Menu } from './menu.js';
 

@@ -1,10 +1,10 @@
-import type { FeatureTool } from '../../features/types.js';
+import type { FeatureTool } from '../types.js';
 import { placeOrder } from './place-order.js';
-import { availableItemNames } from './repository.js';
+import type { OrderStore } from './store.js';
 
 const PLACE_ORDER_TIMEOUT_MS = 5000;
 
-export const placeOrderTool: FeatureTool = {
+export const placeOrderTool: FeatureTool<OrderStore> = {
   name: 'place_order',
   description:
     'Places a food order for pickup or delivery. First call it with quote_only=true to get the total and read the order back; ' +
@@ -12,7 +12,7 @@ export const placeOrderTool: FeatureTool = {
     'If it returns ok=false, say its message to the caller.',
   timeoutMs: PLACE_ORDER_TIMEOUT_MS,
   async parameters(tenant, ports) {
-    const { names, options } = await availableItemNames(ports.db, tenant.id);
+    const { names, options } = await ports.store.availableItemNames(tenant.id);
     return {
       type: 'object',
       additionalProperties: false,
@@ -32,7 +32,7 @@ export const placeOrderTool: FeatureTool = {
             required: ['name', 'quantity'],
           },
         },
-        customer_name: { type: 'string', description: 'Name for the order.' },
+        customer_name: { type: 'string', description: 'Name for the order (the order is placed under it; ask for it before quoting).' },
         callback_number: { type: 'string', description: "Callback number; leave out to use the caller's number." },
         fulfillment: { type: 'string', enum: ['pickup', 'delivery'] },
         delivery_address: { type: 'string', description: 'Required for delivery.' },
@@ -43,7 +43,8 @@ export const placeOrderTool: FeatureTool = {
         notes: { type: 'string' },
         quote_only: { type: 'boolean', description: 'true = only price and validate, do not place.' },
       },
-      required: ['items', 'fulfillment'],
+      // What the handler needs: it refuses to place an order without a name.
+      required: ['items', 'fulfillment', 'customer_name'],
     };
   },
   async handler(args, ctx) {

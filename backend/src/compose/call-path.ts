@@ -1,0 +1,89 @@
+import type { Registry } from 'prom-client';
+import { AccessGate } from '../calls/access-gate.js';
+import { StreamAdmission } from '../calls/admission.js';
+import { CallLifecycle } from '../calls/call-lifecycle.js';
+import { GateLockouts } from '../calls/gate-lockouts.js';
+import { StreamTokenStore } from '../calls/stream-token-store.js';
+import { unknownPolicyFeatures } from '../policy/mode-policy.js';
+import { mount, type Mount } from '../server/mount.js';
+import { twilioRoutes } from '../telephony/twilio-routes.js';
+import { AccessCodeResolver } from '../tenancy/access-code-resolver.js';
+import type { KeyedHasher } from '../tenancy/access-hash.js';
+import { ActiveCalls } from '../voice/active-calls.js';
+import { mediaStreamRoute } from '../voice/media-stream-route.js';
+import { createVoiceMetrics } from '../voice/metrics.js';
+import { resolveVoiceOptions } from '../voice/options.js';
+import type { Core } from './core.js';
+
+export interface CallPath {
+  /** Twilio webhooks, then the media-stream WebSocket. */
+  mounts: Mount[];
+  /** Calls on this instance; shutdown waits for them. */
+  activeCalls: ActiveCalls;
+}
+
+/**
+ * The phone path over a migrated database: the access-code resolver (start-up problems logged
+ * once), the gate, stream admission and Flow A's media route, each complete when built.
+ * Voice metrics are created here, once per runtime (prom-client refuses a name twice).
+ */
+export async function composeCallPath(core: Core, deps: { hasher: KeyedHasher; metrics: Registry }): Promise<CallPath> {
+  const { db, config, log } = core;
+  const { hasher } = deps;
+  const resolver = new AccessCodeResolver(db, hasher, config.accessCodes);
+  await resolver.reportAtStart(log);
+  for (const problem of unknownPolicyFeatures(config.modePolicy, core.registry.features.map((f) => f.manifest.name))) {
+    log.warn({ event: 'policy_unknown_feature' }, problem);
+  }
+  const lifecycle = new CallLifecycle(core.events);
+  const admission = new StreamAdmission({
+    sign: (purpose, payload) => hasher.sign(purpose, payload),
+    tokens: new StreamTokenStore(db),
+    tenant: (id) => core.tenants.get(id),
+    router: core.router,
+    lifecycle,
+    calls: core.calls,
+    metrics: deps.metrics,
+    log,
+  });
+  const gate = new AccessGate({
+    resolve: (code) => resolver.resolve(code),
+    callerHash: (from) => hasher.caller(from),
+    lockouts: new GateLockouts(db, config.gate),
+    lifecycle,
+    calls: core.calls,
+    clock: core.clock,
+    log,
+  });
+  const activeCalls = new ActiveCalls();
+  const voiceOptions = resolveVoiceOptions({
+    realtimeUrl: config.openai.realtimeUrl,
+    apiKey: config.openai.apiKey ?? '',
+    dialect: config.openai.dialect,
+    chime: config.chime,
+  });
+  return {
+    activeCalls,
+    mounts: [
+      mount(twilioRoutes, {
+        publicBaseUrl: config.publicBaseUrl,
+        twilioAuthToken: config.twilioAuthToken,
+        assistantAvailable: Boolean(config.openai.apiKey),
+        tenantByNumber: (e164) => core.tenants.byPhoneNumber(e164),
+        lifecycle,
+        gate,
+        issueStreamToken: (grant) => admission.issue(grant),
+        log,
+      }),
+      mount(mediaStreamRoute, {
+        options: voiceOptions,
+        admit: admission.admit,
+        metrics: createVoiceMetrics(deps.metrics),
+        log,
+        activeCalls,
+        // `warn`: the request line would carry the (single-use) token in its URL.
+        logLevel: 'warn',
+      }),
+    ],
+  };
+}

@@ -1,0 +1,117 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { Analytics } from '../analytics/analytics.js';
+import { analyticsAuditProjection } from '../analytics/audit.js';
+import { skillsProjection } from '../analytics/skills/skills-projection.js';
+import { CallHistory } from '../calls/call-history.js';
+import { CallReads } from '../calls/call-reads.js';
+import { callsProjection } from '../calls/calls-projection.js';
+import { ToolRouter } from '../calls/tool-router.js';
+import type { Config } from '../config/load-config.js';
+import type { FeatureRegistry } from '../features/registry.js';
+import type { AnyFeature, Clock, CoreReads, FeatureModule, FeaturePorts } from '../features/types.js';
+import type { DatabaseHandle } from '../storage/database.js';
+import { EventReader } from '../storage/event-reads.js';
+import { EventStore } from '../storage/event-store.js';
+import type { Projection } from '../storage/events.js';
+import { JobQueue, type JobHandler } from '../storage/jobs.js';
+import type { Database } from '../storage/schema.js';
+import type { StorageMetrics } from '../storage/storage-metrics.js';
+import { accessCodesProjection } from '../tenancy/access-codes-projection.js';
+import { TenantRepository } from '../tenancy/tenant-repository.js';
+import { tenantsProjection } from '../tenancy/tenants-projection.js';
+
+export interface CoreOptions {
+  config: Config;
+  log: Logger;
+  clock?: Clock;
+  storageMetrics?: StorageMetrics;
+}
+
+/**
+ * Everything that runs over the database, composed once per runtime: the event store with every
+ * projection and reactor, the job queue, the core's reads, analytics, the tool router and each
+ * feature's ports. main.ts, tests and benchmarks all get it from `composeCore`.
+ */
+export interface Core {
+  readonly db: Kysely<Database>;
+  readonly config: Config;
+  readonly log: Logger;
+  readonly clock: Clock;
+  readonly registry: FeatureRegistry;
+  readonly events: EventStore;
+  readonly jobs: JobQueue;
+  readonly reads: CoreReads;
+  readonly tenants: TenantRepository;
+  /** Reads of the `calls` projection for the live call path. */
+  readonly calls: CallReads;
+  readonly analytics: Analytics;
+  readonly router: ToolRouter;
+  /** The ports a feature's tools, routes and jobs run with (its own store included). */
+  portsOf<S>(feature: FeatureModule<S>): FeaturePorts<S>;
+  portsOf(feature: AnyFeature | string): FeaturePorts<unknown>;
+  /** Every feature's job handlers, for the worker. */
+  jobHandlers(): Record<string, JobHandler>;
+}
+
+/** The core's typed reads over a handle (the database, or an append's transaction). */
+export function coreReads(db: Kysely<Database>): CoreReads {
+  return { tenants: new TenantRepository(db), calls: new CallHistory(new EventReader(db)), within: (trx) => coreReads(trx) };
+}
+
+/** The core's projections (tenants, access codes, calls, analytics), then each feature's. */
+export function allProjections(registry: FeatureRegistry, reads: CoreReads): Projection[] {
+  return [
+    tenantsProjection,
+    accessCodesProjection,
+    callsProjection,
+    analyticsAuditProjection,
+    skillsProjection,
+    ...registry.features.flatMap((f) => f.projections?.({ reads }) ?? []),
+  ];
+}
+
+export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, registry: FeatureRegistry, opts: CoreOptions): Core {
+  const { db } = database;
+  const { config, log } = opts;
+  const clock = opts.clock ?? (() => new Date());
+  const jobs = new JobQueue(db);
+  const reads = coreReads(db);
+  const events = new EventStore(
+    db,
+    allProjections(registry, reads),
+    registry.features.flatMap((f) => f.reactors?.({ jobs, clock, reads }) ?? []),
+    opts.storageMetrics,
+  );
+  const analytics = new Analytics({ db, kind: database.kind, events, clock, log });
+  const ports = new Map<string, FeaturePorts<unknown>>(
+    registry.features.map((f) => [
+      f.manifest.name,
+      Object.freeze({ events, reads, jobs, clock, config, log, analytics, store: f.store?.({ db, events }) }),
+    ]),
+  );
+  function portsOf<S>(feature: FeatureModule<S>): FeaturePorts<S>;
+  function portsOf(feature: AnyFeature | string): FeaturePorts<unknown>;
+  function portsOf(feature: AnyFeature | string): FeaturePorts<unknown> {
+    const name = typeof feature === 'string' ? feature : feature.manifest.name;
+    const found = ports.get(name);
+    if (!found) throw new Error(`no feature ${name} in this runtime`);
+    return found;
+  }
+  return {
+    db,
+    config,
+    log,
+    clock,
+    registry,
+    events,
+    jobs,
+    reads,
+    tenants: new TenantRepository(db),
+    calls: new CallReads(db),
+    analytics,
+    router: new ToolRouter({ registry, policy: config, events, portsOf }),
+    portsOf,
+    jobHandlers: () => Object.assign({}, ...registry.features.map((f) => f.jobs?.(portsOf(f)) ?? {})),
+  };
+}

@@ -1,0 +1,34 @@
+import type { DemoPorts } from './demo-ports.js';
+import type { AppendRequest } from '../storage/events.js';
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Appends generated history in one transaction, once: when an event with `markerKey` (the key of
+ * one of the batches' events) exists, nothing is written. All-or-nothing, so a crash mid-seed
+ * leaves no half history; a concurrent seeder losing the race on the idempotency key backs off.
+ */
+export async function appendHistoryOnce(
+  ports: Pick<DemoPorts, 'db' | 'events'>,
+  tenantId: string,
+  markerKey: string,
+  batches: readonly AppendRequest[],
+): Promise<{ written: boolean; events: number }> {
+  const seen = await ports.db
+    .selectFrom('events')
+    .select('position')
+    .where('tenant_id', '=', tenantId)
+    .where('idempotency_key', '=', markerKey)
+    .executeTakeFirst();
+  if (seen || batches.length === 0) return { written: false, events: 0 };
+  try {
+    const events = await ports.db.transaction().execute(async (trx) => {
+      const results = await ports.events.appendManyIn(trx, batches);
+      return results.reduce((n, r) => n + r.events.length, 0);
+    });
+    return { written: true, events };
+  } catch (err) {
+    if ((err as { code?: string }).code === UNIQUE_VIOLATION) return { written: false, events: 0 };
+    throw err;
+  }
+}

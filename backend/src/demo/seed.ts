@@ -1,0 +1,35 @@
+import type { FeatureRegistry } from '../features/registry.js';
+import type { KeyedHasher } from '../tenancy/access-hash.js';
+import { seedDemoAccessCodes } from './access-codes.js';
+import { seedAppointments } from './appointments.js';
+import type { DemoPorts } from './demo-ports.js';
+import { seedKnowledgeBase } from './knowledge-base.js';
+import { seedMissedCalls } from './missed-calls.js';
+import { seedOrders } from './orders.js';
+import { seedOwnerContacts } from './owner-contacts.js';
+import { seedDemoTenants } from './tenants.js';
+
+/** Each feature's demo data, by feature name: seeded only when that feature is loaded. */
+const FEATURE_SEEDS: Readonly<Record<string, (ports: DemoPorts) => Promise<void>>> = {
+  appointment_requests: seedAppointments,
+  contacts: seedOwnerContacts,
+  knowledge_base: seedKnowledgeBase,
+  missed_call_capture: seedMissedCalls,
+  order_placing: seedOrders,
+};
+
+/**
+ * The demo (contract §6): the two tenants, each loaded feature's data in registry order, then the
+ * access codes as keyed hashes. Every step is idempotent, so a restart or a second instance
+ * starting at the same moment seeds nothing twice.
+ */
+export async function seedDemo(ports: DemoPorts, registry: FeatureRegistry, hasher: KeyedHasher): Promise<void> {
+  await seedDemoTenants(ports.events);
+  await seedFeatureDemos(ports, registry);
+  await seedDemoAccessCodes(ports.events, hasher);
+}
+
+/** The demo data of each loaded feature, in registry order (the tenants must exist). */
+export async function seedFeatureDemos(ports: DemoPorts, registry: FeatureRegistry): Promise<void> {
+  for (const f of registry.features) await FEATURE_SEEDS[f.manifest.name]?.(ports);
+}

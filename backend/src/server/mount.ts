@@ -1,0 +1,11 @@
+import type { FastifyInstance, FastifyPluginAsync, FastifyPluginOptions, FastifyRegisterOptions } from 'fastify';
+
+/** A Fastify plugin with the options it is registered with: one route group of the app. */
+export type Mount = (app: FastifyInstance) => Promise<void>;
+
+/** Pairs a plugin with its (complete) options; `buildApp` registers mounts in order. */
+export function mount<O extends FastifyPluginOptions>(plugin: FastifyPluginAsync<O>, options: FastifyRegisterOptions<O>): Mount {
+  return async (app) => {
+    await app.register(plugin, options);
+  };
+}
