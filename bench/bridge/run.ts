@@ -1,0 +1,65 @@
+/** One measured run: the generator on core 1, the server of `mode` on core 0 (none for `direct`). */
+import { fileURLToPath } from 'node:url';
+import type { Mode } from './args.js';
+import { CLK_TCK, cpuTicks, exited, expectLine, lines, rssKiB, startPinned } from './processes.js';
+
+const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
+
+export interface DirectionResult {
+  n: number;
+  p50: number;
+  p99: number;
+  max: number;
+  lost: number;
+  reordered: number;
+  duplicated: number;
+}
+
+export interface RunResult {
+  mode: Mode;
+  inbound: DirectionResult;
+  outbound: DirectionResult & { crossTalk: number };
+  marksEchoed: number;
+  generatorCpuShare: number;
+  serverCpuShare: number | null;
+  /** Server CPU µs per relayed audio frame (both directions): robust to other load on the box. */
+  serverCpuUsPerFrame: number | null;
+  serverRssPerCallKiB: number | null;
+}
+
+export async function runOnce(mode: Mode, calls: number, seconds: number): Promise<RunResult> {
+  const gen = startPinned(1, [here('./generator.ts'), mode, String(calls), String(seconds)]);
+  const g = lines(gen);
+  const rtPort = await expectLine(g, 'RT ');
+  const server = mode === 'direct' ? null : startPinned(0, [here('./server-entry.ts'), mode, `ws://127.0.0.1:${rtPort}/v1/realtime?model=bench`]);
+  let rss0 = 0;
+  if (server) {
+    const port = await expectLine(lines(server), 'PORT ');
+    await new Promise((r) => setTimeout(r, 300));
+    rss0 = rssKiB(server.pid!);
+    gen.stdin!.write(`GO ${port}\n`);
+  } else {
+    gen.stdin!.write('GO direct\n');
+  }
+  await expectLine(g, 'MEASURE_START');
+  const c0 = server ? cpuTicks(server.pid!) : 0;
+  const w0 = performance.now();
+  await expectLine(g, 'MEASURE_END');
+  const c1 = server ? cpuTicks(server.pid!) : 0;
+  const wall = (performance.now() - w0) / 1000;
+  const rss1 = server ? rssKiB(server.pid!) : 0;
+  const result = JSON.parse(await expectLine(g, 'RESULT ')) as Omit<RunResult, 'serverCpuShare' | 'serverCpuUsPerFrame' | 'serverRssPerCallKiB'>;
+  await exited(gen);
+  if (server) {
+    // Wait for the server's shutdown (the app writes 100 call records): the next run gets a quiet core.
+    server.kill('SIGTERM');
+    await exited(server);
+  }
+  const cpuSeconds = (c1 - c0) / CLK_TCK;
+  return {
+    ...result,
+    serverCpuShare: server ? cpuSeconds / wall : null,
+    serverCpuUsPerFrame: server ? (cpuSeconds * 1e6) / (result.inbound.n + result.outbound.n) : null,
+    serverRssPerCallKiB: server ? (rss1 - rss0) / calls : null,
+  };
+}
