@@ -1,8 +1,8 @@
 /**
  * Load generator for the bridge benchmark (child process, pinned to its own core). Plays
  * both ends: N Twilio phones and the Realtime server. Prints `RT <port>`, waits for
- * `GO <serverPort>` on stdin (or `GO direct` for the generator's own floor), then
- * `MEASURE_START`, `MEASURE_END` and `RESULT <json>`.
+ * `GO <serverPort>` on stdin (or `GO direct` for the generator's own floor), then `READY <setup ms>`
+ * once every call is set up, `MEASURE_START`, `MEASURE_END` and `RESULT <json>`.
  *   node --import tsx bench/bridge/generator.ts <direct|bare|naive|bridge|app> <calls> <seconds>
  * Audio starts once every call is ready (admitted and configured); measurement after a warm-up.
  */
@@ -73,6 +73,7 @@ const go = await new Promise<string>((resolve) => {
 const target = go.split(' ')[1] ?? 'direct';
 
 const phones: WebSocket[] = [];
+const setupStart = performance.now();
 const targets = await Promise.all(Array.from({ length: N }, (_, i) => streamTarget(i, mode, target, rtPort)));
 await Promise.all(
   targets.map(({ url, callSid, parameters }, i) => {
@@ -126,6 +127,8 @@ await Promise.all(
 const readyBy = performance.now() + ADMIT_TIMEOUT_MS;
 while (readyConns < N && performance.now() < readyBy) await sleep(20);
 if (readyConns < N) console.error(`generator: only ${readyConns} of ${N} calls ready after ${ADMIT_TIMEOUT_MS} ms`);
+// Call setup done (webhook, admission, Realtime connect, session.update): the orchestrator reads the server's CPU here.
+process.stdout.write(`READY ${(performance.now() - setupStart).toFixed(0)}\n`);
 
 // Each call sends one frame per direction every 20 ms, calls spread evenly over the period.
 const seqIn = new Array<number>(N).fill(0);

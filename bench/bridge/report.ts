@@ -32,6 +32,7 @@ export function report(args: BenchArgs, direct: RunResult, rounds: Record<RelayM
   printTable([direct, ...medians], args.calls);
   const us = (m: RelayMode) => medianRun(rounds[m]).serverCpuUsPerFrame!;
   const perRun = (m: RelayMode) => rounds[m].map((r) => f(r.serverCpuUsPerFrame, 1)).join(', ');
+  console.log(`call setup (all ${args.calls} at once; median run): ${medians.map((r) => `${r.mode} ${f(r.setupWallMs, 0)} ms wall, ${f(r.setupCpuMsPerCall, 1)} ms server CPU per call`).join('; ')}`);
   console.log(`\nµs/frame per run: ${args.modes.map((m) => `${m} ${perRun(m)}`).join('; ')} (table: median run)`);
   let pass = true;
   const check = (label: string, value: number, target: number) => {

@@ -25,6 +25,9 @@ export interface RunResult {
   /** Server CPU µs per relayed audio frame (both directions): robust to other load on the box. */
   serverCpuUsPerFrame: number | null;
   serverRssPerCallKiB: number | null;
+  /** Setting up all N calls at once (webhook, admission, connect, configure): wall ms, and server CPU ms per call. */
+  setupWallMs: number;
+  setupCpuMsPerCall: number | null;
 }
 
 export async function runOnce(mode: Mode, calls: number, seconds: number): Promise<RunResult> {
@@ -33,14 +36,18 @@ export async function runOnce(mode: Mode, calls: number, seconds: number): Promi
   const rtPort = await expectLine(g, 'RT ');
   const server = mode === 'direct' ? null : startPinned(0, [here('./server-entry.ts'), mode, `ws://127.0.0.1:${rtPort}/v1/realtime?model=bench`]);
   let rss0 = 0;
+  let setup0 = 0;
   if (server) {
     const port = await expectLine(lines(server), 'PORT ');
     await new Promise((r) => setTimeout(r, 300));
     rss0 = rssKiB(server.pid!);
+    setup0 = cpuTicks(server.pid!);
     gen.stdin!.write(`GO ${port}\n`);
   } else {
     gen.stdin!.write('GO direct\n');
   }
+  const setupWallMs = Number(await expectLine(g, 'READY '));
+  const setupCpuMsPerCall = server ? ((cpuTicks(server.pid!) - setup0) * (1000 / CLK_TCK)) / calls : null;
   await expectLine(g, 'MEASURE_START');
   const c0 = server ? cpuTicks(server.pid!) : 0;
   const w0 = performance.now();
@@ -48,7 +55,7 @@ export async function runOnce(mode: Mode, calls: number, seconds: number): Promi
   const c1 = server ? cpuTicks(server.pid!) : 0;
   const wall = (performance.now() - w0) / 1000;
   const rss1 = server ? rssKiB(server.pid!) : 0;
-  const result = JSON.parse(await expectLine(g, 'RESULT ')) as Omit<RunResult, 'serverCpuShare' | 'serverCpuUsPerFrame' | 'serverRssPerCallKiB'>;
+  const result = JSON.parse(await expectLine(g, 'RESULT ')) as Omit<RunResult, 'serverCpuShare' | 'serverCpuUsPerFrame' | 'serverRssPerCallKiB' | 'setupWallMs' | 'setupCpuMsPerCall'>;
   await exited(gen);
   if (server) {
     // Wait for the server's shutdown (the app writes 100 call records): the next run gets a quiet core.
@@ -61,5 +68,7 @@ export async function runOnce(mode: Mode, calls: number, seconds: number): Promi
     serverCpuShare: server ? cpuSeconds / wall : null,
     serverCpuUsPerFrame: server ? (cpuSeconds * 1e6) / (result.inbound.n + result.outbound.n) : null,
     serverRssPerCallKiB: server ? (rss1 - rss0) / calls : null,
+    setupWallMs,
+    setupCpuMsPerCall,
   };
 }
