@@ -6,6 +6,9 @@
  *   npm run bench            (all benches)
  *   node --conditions=vozlia-source --import tsx bench/bridge/index.ts [calls=100] [seconds=10] [rounds=3] [--modes=bare,naive,bridge,app]
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseBenchArgs, type RelayMode } from './args.js';
 import { PINNED } from './processes.js';
 import { report } from './report.js';
@@ -15,14 +18,16 @@ const args = parseBenchArgs(process.argv.slice(2));
 console.log(
   `bridge bench: ${args.calls} concurrent calls, ${args.seconds} s measured per run, ${args.rounds} interleaved rounds of ${args.modes.join(', ')}, 20 ms frames both ways${PINNED ? ', server on core 0, generator on core 1' : ' (taskset missing: not pinned)'}`,
 );
-const direct = await runOnce('direct', args.calls, args.seconds);
+const seededDir = path.join(mkdtempSync(path.join(tmpdir(), 'vozlia-bench-seed-')), 'data');
+const direct = await runOnce('direct', args.calls, args.seconds, seededDir);
 /** Interleaved rounds, order rotated each round: on this shared VM one run's CPU cost swings by
  * ±20 %, so a sequence of single runs misleads; each mode is then represented by its median. */
 const rounds = Object.fromEntries(args.modes.map((m) => [m, [] as RunResult[]])) as Record<RelayMode, RunResult[]>;
 for (let round = 0; round < args.rounds; round++) {
   for (let i = 0; i < args.modes.length; i++) {
     const mode = args.modes[(i + round) % args.modes.length]!;
-    rounds[mode].push(await runOnce(mode, args.calls, args.seconds));
+    rounds[mode].push(await runOnce(mode, args.calls, args.seconds, seededDir));
   }
 }
+rmSync(path.dirname(seededDir), { recursive: true, force: true });
 process.exitCode = report(args, direct, rounds) ? 0 : 1;

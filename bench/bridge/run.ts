@@ -30,11 +30,12 @@ export interface RunResult {
   setupCpuMsPerCall: number | null;
 }
 
-export async function runOnce(mode: Mode, calls: number, seconds: number): Promise<RunResult> {
+/** `seededDir`: where the app's first run leaves its migrated, seeded data dir for the later ones. */
+export async function runOnce(mode: Mode, calls: number, seconds: number, seededDir: string): Promise<RunResult> {
   const gen = startPinned(1, [here('./generator.ts'), mode, String(calls), String(seconds)]);
   const g = lines(gen);
   const rtPort = await expectLine(g, 'RT ');
-  const server = mode === 'direct' ? null : startPinned(0, [here('./server-entry.ts'), mode, `ws://127.0.0.1:${rtPort}/v1/realtime?model=bench`]);
+  const server = mode === 'direct' ? null : startPinned(0, [here('./server-entry.ts'), mode, `ws://127.0.0.1:${rtPort}/v1/realtime?model=bench`, seededDir]);
   let rss0 = 0;
   let setup0 = 0;
   if (server) {

@@ -1,6 +1,6 @@
 /**
  * The server side of the bridge benchmark, run as a child process pinned to one core:
- *   node --import tsx bench/bridge/server-entry.ts <bare|naive|bridge|app> <realtimeUrl>
+ *   node --import tsx bench/bridge/server-entry.ts <bare|naive|bridge|app> <realtimeUrl> [seededDataDir]
  * Prints `PORT <n>` when listening (and, for `app`, once migrated and seeded); exits on SIGTERM
  * once closed, so the next run never shares the core with this one's shutdown.
  */
@@ -11,7 +11,7 @@ import { startBenchApp } from './app-server.js';
 import { registerBenchBridge } from './bridge-server.js';
 import { referenceRelay } from './relays.js';
 
-const [mode, realtimeUrl] = process.argv.slice(2);
+const [mode, realtimeUrl, seededDir] = process.argv.slice(2);
 if ((mode !== 'bridge' && mode !== 'bare' && mode !== 'naive' && mode !== 'app') || !realtimeUrl) {
   console.error('usage: server-entry.ts <bare|naive|bridge|app> <realtimeUrl>');
   process.exit(2);
@@ -19,7 +19,7 @@ if ((mode !== 'bridge' && mode !== 'bare' && mode !== 'naive' && mode !== 'app')
 
 let close: () => Promise<void>;
 if (mode === 'app') {
-  const app = await startBenchApp(realtimeUrl);
+  const app = await startBenchApp(realtimeUrl, seededDir);
   close = app.close;
   process.stdout.write(`PORT ${app.port}\n`);
 } else {
