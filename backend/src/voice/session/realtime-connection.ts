@@ -114,12 +114,12 @@ export class RealtimeConnection {
 
   /** `response.create` now, or once the active response is done. */
   requestResponse(): void {
-    if (this.#d.turns.requestResponse()) this.#responseCreate();
+    if (this.#d.turns.requestResponse()) this.responseCreate();
   }
 
   /** A deferred `response.create` became due (the active response is done). */
   responseCreate(): void {
-    this.#responseCreate();
+    this.#rt?.send(this.#d.dialect.dialect.responseCreate({ modalities: this.#d.dialect.modalities }));
   }
 
   /** A tool finished: its output to the socket that asked, or in words to a reconnected one. */
@@ -202,10 +202,6 @@ export class RealtimeConnection {
     const results = this.#toolResultsForRecap.splice(0);
     this.#rt.send(systemMessageEvent(toolResultsMessage(results)));
     this.requestResponse();
-  }
-
-  #responseCreate(): void {
-    this.#rt?.send(this.#d.dialect.dialect.responseCreate({ modalities: this.#d.dialect.modalities }));
   }
 
   #sendGreeting(): void {
