@@ -44,11 +44,14 @@ export async function startBenchApp(realtimeUrl: string, seededDir?: string): Pr
   return {
     port,
     async close() {
-      await runtime.close();
-      const logLines = readFileSync(logFile, 'utf8').split('\n').filter(Boolean).length;
-      console.error(`app: ${logLines} log lines written${seeded ? '' : ' (first start: migrated and seeded)'}`);
-      if (seededDir !== undefined && !seeded) cpSync(dataDir, seededDir, { recursive: true });
-      rmSync(dir, { recursive: true, force: true });
+      try {
+        await runtime.close();
+        const logLines = readFileSync(logFile, 'utf8').split('\n').filter(Boolean).length;
+        console.error(`app: ${logLines} log lines written${seeded ? '' : ' (first start: migrated and seeded)'}`);
+        if (seededDir !== undefined && !seeded) cpSync(dataDir, seededDir, { recursive: true });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }
