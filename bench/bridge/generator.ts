@@ -1,13 +1,15 @@
 /**
  * Load generator for the bridge benchmark (child process, pinned to its own core). Plays
  * both ends: N Twilio phones and the Realtime server. Prints `RT <port>`, waits for
- * `GO <serverPort>` on stdin (or `GO direct` for the generator's own floor), then
- * `MEASURE_START`, `MEASURE_END` and `RESULT <json>`.
- *   node --import tsx bench/bridge/generator.ts <mode> <calls> <seconds>
+ * `GO <serverPort>` on stdin (or `GO direct` for the generator's own floor), then `READY <setup ms>`
+ * once every call is set up, `MEASURE_START`, `MEASURE_END` and `RESULT <json>`.
+ *   node --import tsx bench/bridge/generator.ts <direct|bare|naive|bridge|app> <calls> <seconds>
+ * Audio starts once every call is ready (admitted and configured); measurement after a warm-up.
  */
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import WebSocket, { WebSocketServer } from 'ws';
+import { streamTarget } from './dial.js';
 import { DirectionStats } from './stats.js';
 import { audioOf, FRAME_MS, readStamp, stampedFrame } from './stamps.js';
 
@@ -15,6 +17,7 @@ const [mode = 'bridge', callsArg = '100', secondsArg = '10'] = process.argv.slic
 const N = Number(callsArg);
 const MEASURE_S = Number(secondsArg);
 const WARMUP_MS = 2000;
+const ADMIT_TIMEOUT_MS = 60_000;
 const MAX_FRAMES = Math.ceil(((MEASURE_S * 1000 + WARMUP_MS + 5000) / FRAME_MS) * 1.2);
 
 interface RtConn {
@@ -30,14 +33,21 @@ const sentOut = new Map<number, number>();
 const rtByCall: (RtConn | undefined)[] = [];
 let measuring = false;
 let marksEchoed = 0;
+/** Realtime connections ready for audio (in the bridge and the app: admitted and configured). */
+let readyConns = 0;
 
 const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false });
 wss.on('connection', (ws) => {
-  const conn: RtConn = { ws, call: -1, ready: mode !== 'bridge' };
+  // The bridge and the app drop caller audio until they have configured the session.
+  const conn: RtConn = { ws, call: -1, ready: mode !== 'bridge' && mode !== 'app' };
+  if (conn.ready) readyConns++;
   ws.on('error', () => undefined);
   ws.on('message', (data) => {
     const raw = data.toString();
-    if (!conn.ready && raw.startsWith('{"type":"session.update"')) conn.ready = true;
+    if (!conn.ready && raw.startsWith('{"type":"session.update"')) {
+      conn.ready = true;
+      readyConns++;
+    }
     const audio = audioOf(raw);
     if (!audio) return;
     const s = readStamp(audio);
@@ -63,9 +73,10 @@ const go = await new Promise<string>((resolve) => {
 const target = go.split(' ')[1] ?? 'direct';
 
 const phones: WebSocket[] = [];
+const setupStart = performance.now();
+const targets = await Promise.all(Array.from({ length: N }, (_, i) => streamTarget(i, mode, target, rtPort)));
 await Promise.all(
-  Array.from({ length: N }, (_, i) => {
-    const url = target === 'direct' ? `ws://127.0.0.1:${rtPort}/` : `ws://127.0.0.1:${target}/twilio/media/bench-${i}`;
+  targets.map(({ url, callSid, parameters }, i) => {
     const ws = new WebSocket(url, { perMessageDeflate: false });
     phones[i] = ws;
     ws.on('error', () => undefined);
@@ -98,9 +109,9 @@ await Promise.all(
             start: {
               accountSid: 'ACbench',
               streamSid,
-              callSid: `CA${i}`,
+              callSid,
               tracks: ['inbound'],
-              customParameters: { tenant_id: 'bench', actor_mode: 'client', tenant_mode: 'dedicated', rid: `CA${i}` },
+              customParameters: parameters,
               mediaFormat: { encoding: 'audio/x-mulaw', sampleRate: 8000, channels: 1 },
             },
           }),
@@ -111,6 +122,13 @@ await Promise.all(
     });
   }),
 );
+
+// Admission (database work in the full app) finishes before audio starts, never inside the window.
+const readyBy = performance.now() + ADMIT_TIMEOUT_MS;
+while (readyConns < N && performance.now() < readyBy) await sleep(20);
+if (readyConns < N) console.error(`generator: only ${readyConns} of ${N} calls ready after ${ADMIT_TIMEOUT_MS} ms`);
+// Call setup done (webhook, admission, Realtime connect, session.update): the orchestrator reads the server's CPU here.
+process.stdout.write(`READY ${(performance.now() - setupStart).toFixed(0)}\n`);
 
 // Each call sends one frame per direction every 20 ms, calls spread evenly over the period.
 const seqIn = new Array<number>(N).fill(0);

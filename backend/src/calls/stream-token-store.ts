@@ -4,10 +4,13 @@ import './tables.js';
 
 /** Used nonces are kept a while past expiry, then pruned. */
 const PRUNE_AFTER_MS = 60 * 60_000;
+/** Admission asks on every call; a delete per call was a steady share of call setup, once a minute is plenty. */
+const PRUNE_EVERY_MS = 60_000;
 
 /** Single use across instances: a nonce is consumed by inserting it under a unique key. */
 export class StreamTokenStore {
   readonly #db: Kysely<Database>;
+  #lastPruneAt = Number.NEGATIVE_INFINITY;
   constructor(db: Kysely<Database>) {
     this.#db = db;
   }
@@ -24,6 +27,8 @@ export class StreamTokenStore {
   }
 
   async prune(now: Date): Promise<void> {
+    if (now.getTime() - this.#lastPruneAt < PRUNE_EVERY_MS) return;
+    this.#lastPruneAt = now.getTime();
     await this.#db.deleteFrom('stream_token_uses').where('expires_at', '<', new Date(now.getTime() - PRUNE_AFTER_MS)).execute();
   }
 }

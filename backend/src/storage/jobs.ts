@@ -36,7 +36,10 @@ export class JobQueue {
 }
 
 export interface WorkerOptions {
+  /** Delay between polls while there is work. */
   pollMs?: number;
+  /** Idle polls back off (doubling from `pollMs`) up to this: an idle poll costs a query on a shared database. */
+  idlePollMs?: number;
   /** A claimed job not finished within the lease is taken again by someone (at-least-once). */
   leaseMs?: number;
   batchSize?: number;
@@ -48,6 +51,16 @@ export interface WorkerOptions {
 }
 
 const defaultBackoff = (attempt: number) => Math.min(60_000, 500 * 2 ** (attempt - 1));
+
+/**
+ * Delay before the next poll: `pollMs` after a batch that ran jobs, doubling after each empty one
+ * up to `idlePollMs`. On an idle instance the poller was the only steady database load (two
+ * statements every 500 ms: ~5 % of the CPU of 100 bridged calls on embedded PGlite).
+ */
+export function nextPollDelay(ranJobs: number, previousMs: number, o: { pollMs: number; idlePollMs: number }): number {
+  if (ranJobs > 0) return o.pollMs;
+  return Math.max(o.pollMs, Math.min(previousMs * 2, o.idlePollMs));
+}
 
 /**
  * Polls the jobs table with `FOR UPDATE SKIP LOCKED`, so several instances on one PostgreSQL
@@ -66,6 +79,7 @@ export class JobWorker {
     this.#handlers = Object.freeze({ ...handlers });
     this.#opts = {
       pollMs: opts.pollMs ?? 500,
+      idlePollMs: opts.idlePollMs ?? 4000,
       leaseMs: opts.leaseMs ?? 60_000,
       batchSize: opts.batchSize ?? 5,
       backoffMs: opts.backoffMs ?? defaultBackoff,
@@ -78,14 +92,17 @@ export class JobWorker {
   start(): void {
     if (!this.#stopped) return;
     this.#stopped = false;
+    let delayMs = this.#opts.pollMs;
     const tick = async () => {
       if (this.#stopped) return;
+      let ran = 0;
       this.#running = this.runOnce().then(
-        () => undefined,
+        (n) => void (ran = n),
         (err: unknown) => this.#opts.log?.error({ err }, 'job poll failed'),
       );
       await this.#running;
-      if (!this.#stopped) this.#timer = setTimeout(tick, this.#opts.pollMs).unref();
+      delayMs = nextPollDelay(ran, delayMs, this.#opts);
+      if (!this.#stopped) this.#timer = setTimeout(tick, delayMs).unref();
     };
     this.#timer = setTimeout(tick, 0).unref();
   }

@@ -7,6 +7,8 @@ export interface VoiceMetrics {
   callStarted(): void;
   callEnded(dialect: string, endReason: string, frames: { in: number; out: number; marksOut: number; marksIn: number }): void;
   firstAudio(seconds: number): void;
+  /** The caller's `speech_stopped` to the first assistant frame sent after it. */
+  replyLatency(seconds: number): void;
   bargeIn(truncated: boolean): void;
   toolCall(tool: string, ok: boolean, seconds: number): void;
   reconnect(outcome: 'ok' | 'failed'): void;
@@ -15,6 +17,8 @@ export interface VoiceMetrics {
   streamRejected(reason: string): void;
   lateDeltasDropped(n: number): void;
   chimes(n: number): void;
+  /** A session callback threw; the call went on. */
+  listenerError(where: string): void;
 }
 
 export function createVoiceMetrics(registry: Registry): VoiceMetrics {
@@ -24,6 +28,12 @@ export function createVoiceMetrics(registry: Registry): VoiceMetrics {
   const firstAudio = new Histogram({
     name: 'voz_voice_first_audio_seconds',
     help: 'Stream start to first assistant audio sent to the caller',
+    buckets: [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 8],
+    registers,
+  });
+  const replyLatency = new Histogram({
+    name: 'voz_voice_reply_latency_seconds',
+    help: "Caller's speech_stopped to the first assistant audio sent to the caller",
     buckets: [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 8],
     registers,
   });
@@ -43,6 +53,7 @@ export function createVoiceMetrics(registry: Registry): VoiceMetrics {
   const rejected = new Counter({ name: 'voz_voice_stream_rejected_total', help: 'Media streams refused', labelNames: ['reason'], registers });
   const late = new Counter({ name: 'voz_voice_late_deltas_dropped_total', help: 'Audio deltas of interrupted responses dropped', registers });
   const chimes = new Counter({ name: 'voz_voice_chimes_total', help: 'Thinking chimes played', registers });
+  const listenerErrors = new Counter({ name: 'voz_voice_listener_errors_total', help: 'Session callbacks that threw (logged; the call went on)', labelNames: ['where'], registers });
 
   return {
     callStarted: () => active.inc(),
@@ -55,6 +66,7 @@ export function createVoiceMetrics(registry: Registry): VoiceMetrics {
       frames.inc({ direction: 'marks_in' }, f.marksIn);
     },
     firstAudio: (s) => firstAudio.observe(s),
+    replyLatency: (s) => replyLatency.observe(s),
     bargeIn(truncated) {
       bargeIns.inc();
       if (truncated) truncations.inc();
@@ -70,5 +82,6 @@ export function createVoiceMetrics(registry: Registry): VoiceMetrics {
     chimes: (n) => {
       if (n > 0) chimes.inc(n);
     },
+    listenerError: (where) => listenerErrors.inc({ where }),
   };
 }

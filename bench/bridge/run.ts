@@ -1,0 +1,75 @@
+/** One measured run: the generator on core 1, the server of `mode` on core 0 (none for `direct`). */
+import { fileURLToPath } from 'node:url';
+import type { Mode } from './args.js';
+import { CLK_TCK, cpuTicks, exited, expectLine, lines, rssKiB, startPinned } from './processes.js';
+
+const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
+
+export interface DirectionResult {
+  n: number;
+  p50: number;
+  p99: number;
+  max: number;
+  lost: number;
+  reordered: number;
+  duplicated: number;
+}
+
+export interface RunResult {
+  mode: Mode;
+  inbound: DirectionResult;
+  outbound: DirectionResult & { crossTalk: number };
+  marksEchoed: number;
+  generatorCpuShare: number;
+  serverCpuShare: number | null;
+  /** Server CPU µs per relayed audio frame (both directions): robust to other load on the box. */
+  serverCpuUsPerFrame: number | null;
+  serverRssPerCallKiB: number | null;
+  /** Setting up all N calls at once (webhook, admission, connect, configure): wall ms, and server CPU ms per call. */
+  setupWallMs: number;
+  setupCpuMsPerCall: number | null;
+}
+
+/** `seededDir`: where the app's first run leaves its migrated, seeded data dir for the later ones. */
+export async function runOnce(mode: Mode, calls: number, seconds: number, seededDir: string): Promise<RunResult> {
+  const gen = startPinned(1, [here('./generator.ts'), mode, String(calls), String(seconds)]);
+  const g = lines(gen);
+  const rtPort = await expectLine(g, 'RT ');
+  const server = mode === 'direct' ? null : startPinned(0, [here('./server-entry.ts'), mode, `ws://127.0.0.1:${rtPort}/v1/realtime?model=bench`, seededDir]);
+  let rss0 = 0;
+  let setup0 = 0;
+  if (server) {
+    const port = await expectLine(lines(server), 'PORT ');
+    await new Promise((r) => setTimeout(r, 300));
+    rss0 = rssKiB(server.pid!);
+    setup0 = cpuTicks(server.pid!);
+    gen.stdin!.write(`GO ${port}\n`);
+  } else {
+    gen.stdin!.write('GO direct\n');
+  }
+  const setupWallMs = Number(await expectLine(g, 'READY '));
+  const setupCpuMsPerCall = server ? ((cpuTicks(server.pid!) - setup0) * (1000 / CLK_TCK)) / calls : null;
+  await expectLine(g, 'MEASURE_START');
+  const c0 = server ? cpuTicks(server.pid!) : 0;
+  const w0 = performance.now();
+  await expectLine(g, 'MEASURE_END');
+  const c1 = server ? cpuTicks(server.pid!) : 0;
+  const wall = (performance.now() - w0) / 1000;
+  const rss1 = server ? rssKiB(server.pid!) : 0;
+  const result = JSON.parse(await expectLine(g, 'RESULT ')) as Omit<RunResult, 'serverCpuShare' | 'serverCpuUsPerFrame' | 'serverRssPerCallKiB' | 'setupWallMs' | 'setupCpuMsPerCall'>;
+  await exited(gen);
+  if (server) {
+    // Wait for the server's shutdown (the app writes 100 call records): the next run gets a quiet core.
+    server.kill('SIGTERM');
+    await exited(server);
+  }
+  const cpuSeconds = (c1 - c0) / CLK_TCK;
+  return {
+    ...result,
+    serverCpuShare: server ? cpuSeconds / wall : null,
+    serverCpuUsPerFrame: server ? (cpuSeconds * 1e6) / (result.inbound.n + result.outbound.n) : null,
+    serverRssPerCallKiB: server ? (rss1 - rss0) / calls : null,
+    setupWallMs,
+    setupCpuMsPerCall,
+  };
+}
