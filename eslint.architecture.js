@@ -128,9 +128,8 @@ const featureSql = {
 
 const onlyConfigReadsEnv = {
   files: [`${SRC}/**/*.ts`, 'bench/**/*.ts'],
-  // test-db.ts: TEST_DATABASE_URL is the test environment's, as CI sets it. bench/bridge: its
-  // BENCH_* fallbacks go with the full-app bench mode (wave2/voice); drop this exception then.
-  ignores: ['**/*.test.ts', `${SRC}/config/**`, `${SRC}/testing/test-db.ts`, 'bench/bridge/**'],
+  // test-db.ts: TEST_DATABASE_URL is the test environment's, as CI sets it.
+  ignores: ['**/*.test.ts', `${SRC}/config/**`, `${SRC}/testing/test-db.ts`],
   rules: {
     'no-restricted-properties': [
       'error',
