@@ -7,6 +7,7 @@ import { seedKnowledgeBase } from './knowledge-base.js';
 import { seedMissedCalls } from './missed-calls.js';
 import { seedOrders } from './orders.js';
 import { seedOwnerContacts } from './owner-contacts.js';
+import { seedDemoSettings } from './tenant-settings.js';
 import { seedDemoTenants } from './tenants.js';
 
 /** Each feature's demo data, by feature name: seeded only when that feature is loaded. */
@@ -19,12 +20,13 @@ const FEATURE_SEEDS: Readonly<Record<string, (ports: DemoPorts) => Promise<void>
 };
 
 /**
- * The demo (contract §6): the two tenants, each loaded feature's data in registry order, then the
+ * The demo (contract §6): the two tenants with their settings (§10 transfer numbers), each loaded feature's data in registry order, then the
  * access codes as keyed hashes. Every step is idempotent, so a restart or a second instance
  * starting at the same moment seeds nothing twice.
  */
 export async function seedDemo(ports: DemoPorts, registry: FeatureRegistry, hasher: KeyedHasher): Promise<void> {
   await seedDemoTenants(ports.events);
+  await seedDemoSettings(ports.events);
   await seedFeatureDemos(ports, registry);
   await seedDemoAccessCodes(ports.events, hasher);
 }
