@@ -1,3 +1,4 @@
+import type { Accounts } from '@vozlia/control-plane';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { Analytics } from '../analytics/analytics.js';
@@ -22,6 +23,7 @@ import { callSettingsOf, type CallSettingsReader } from '../tenancy/call-setting
 import { TenantAdmin } from '../tenancy/tenant-admin.js';
 import { TenantRepository } from '../tenancy/tenant-repository.js';
 import { tenantsProjection } from '../tenancy/tenants-projection.js';
+import { composeAccounts } from './accounts.js';
 
 export interface CoreOptions {
   config: Config;
@@ -53,6 +55,8 @@ export interface Core {
   readonly tenantAdmin: TenantAdmin;
   /** A tenant's call settings (transfer numbers, hours, blocked callers, cap), read once per call. */
   readonly callSettings: CallSettingsReader;
+  /** Owner accounts and sessions (control plane): the auth routes, the tenant gate, the service. */
+  readonly accounts: Accounts;
   /** The ports a feature's tools, routes and jobs run with (its own store included). */
   portsOf<S>(feature: FeatureModule<S>): FeaturePorts<S>;
   portsOf(feature: AnyFeature | string): FeaturePorts<unknown>;
@@ -104,6 +108,7 @@ export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, regis
     if (!found) throw new Error(`no feature ${name} in this runtime`);
     return found;
   }
+  const tenants = new TenantRepository(db);
   return {
     db,
     config,
@@ -113,7 +118,7 @@ export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, regis
     events,
     jobs,
     reads,
-    tenants: new TenantRepository(db),
+    tenants,
     calls: new CallReads(db),
     tenantAdmin: new TenantAdmin(db, events, clock),
     callSettings: async (id) => {
@@ -121,6 +126,7 @@ export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, regis
       return tenant && callSettingsOf(tenant);
     },
     analytics,
+    accounts: composeAccounts({ db, config, log, clock, tenants }),
     router: new ToolRouter({ registry, policy: config, events, portsOf }),
     portsOf,
     jobHandlers: () => Object.assign({}, ...registry.features.map((f) => f.jobs?.(portsOf(f)) ?? {})),
