@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
-import { composeBilling } from './compose/billing.js';
 import { composeCallPath } from './compose/call-path.js';
 import { composeCore, type Core } from './compose/core.js';
 import { appMounts } from './compose/http.js';
@@ -79,7 +78,6 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
     const hasher = new KeyedHasher(await loadServerSecret(database.db, config.secret));
     if (config.seedDemo) await seedDemo(core, registry, hasher);
     const callPath = await composeCallPath(core, { hasher, metrics });
-    const billing = composeBilling(core);
 
     let accepting = true;
     const app = await buildApp({
@@ -88,15 +86,15 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
       adminToken: config.adminToken,
       isReady: async () => accepting && (await database.db.selectFrom('tenants').select('id').limit(1).execute().then(() => true)),
       accepting: () => accepting,
-      mounts: [...appMounts(core, callPath), ...billing.adminMounts, ...billing.rootMounts],
+      mounts: appMounts(core, callPath),
       webuiDir: WEBUI_DIR,
       ...(listener ? { serverFactory: listener.serverFactory } : {}),
     });
     await app.ready();
     listener?.handOver();
-    const worker = new JobWorker(database.db, { ...core.jobHandlers(), ...billing.billing.jobHandlers }, { log, metrics: storageMetrics });
-    // Month-end closes as jobs: each billed tenant's current period, whichever instance starts.
-    await billing.billing.scheduleMonthEnds();
+    const worker = new JobWorker(database.db, core.jobHandlers(), { log, metrics: storageMetrics });
+    // Month-end closes are jobs: each billed tenant's current period, whichever instance starts.
+    await core.billing.scheduleMonthEnds();
     if (opts.worker !== false) worker.start();
 
     const drainables: Drainable[] = [{ name: 'calls', drain: () => callPath.activeCalls.idle() }];

@@ -1,6 +1,7 @@
 import { adminRoutes } from '../server/admin-routes.js';
 import { mount, scope, type Mount } from '../server/mount.js';
 import { tenantProfileRoutes } from '../server/tenant-profile-routes.js';
+import { billingAdminMounts, billingTenantMounts, stripeWebhookMount } from './billing.js';
 import type { CallPath } from './call-path.js';
 import type { Core } from './core.js';
 
@@ -17,12 +18,13 @@ export const ADMIN_PREFIX = '/api/admin';
 function tenantMounts(core: Core): Mount[] {
   return [
     mount(tenantProfileRoutes, { config: core.config, manifests: core.registry.features.map((f) => f.manifest), tenants: core.tenants }),
+    ...billingTenantMounts(core.billing),
   ];
 }
 
 /** Route groups of the admin API, paths relative to `/api/admin`. Add one line per group. */
 function adminMounts(core: Core): Mount[] {
-  return [mount(adminRoutes, { config: core.config, registry: core.registry, tenants: core.tenants })];
+  return [mount(adminRoutes, { config: core.config, registry: core.registry, tenants: core.tenants }), ...billingAdminMounts(core.billing)];
 }
 
 /**
@@ -39,6 +41,7 @@ export function appMounts(core: Core, callPath: CallPath): Mount[] {
     scope(ADMIN_PREFIX, adminMounts(core)),
     scope(TENANT_PREFIX, [mount(core.accounts.tenantGate, {}), ...tenantMounts(core)]),
     ...callPath.mounts,
+    stripeWebhookMount(core.billing),
     ...features,
   ];
 }

@@ -29,23 +29,23 @@ function sendCsv(reply: FastifyReply, filename: string, body: string) {
   return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${safe}"`).send(body);
 }
 
-/** Plans, period close, invoices and the CSV export for the platform admin (contract §8); the backend guards `/api/admin/*`. */
+/** Plans, period close, invoices and the CSV export for the platform admin (contract §8): registered under `/api/admin`, whose guard the backend owns. */
 export const billingAdminRoutes: FastifyPluginAsync<BillingRoutesOptions> = async (app, opts) => {
   installErrorHandler(app);
 
-  app.put('/api/admin/tenants/:id/plan', async (req): Promise<PlanResponse> => {
+  app.put('/tenants/:id/plan', async (req): Promise<PlanResponse> => {
     const { id } = parseOr400(AdminParams, req.params);
     return opts.plans.setPlan(id, parseOr400(PlanRequest, req.body));
   });
 
-  app.post('/api/admin/billing/close', async (req): Promise<CloseResponse> => {
+  app.post('/billing/close', async (req): Promise<CloseResponse> => {
     const invoices = await opts.close.close(parseOr400(CloseRequest, req.body ?? {}));
     return { invoices: invoices.map(toContractInvoice) };
   });
 
-  app.get('/api/admin/tenants/:id/invoices', async (req): Promise<InvoiceList> => ({ items: await invoicesOf(opts, parseOr400(AdminParams, req.params).id) }));
+  app.get('/tenants/:id/invoices', async (req): Promise<InvoiceList> => ({ items: await invoicesOf(opts, parseOr400(AdminParams, req.params).id) }));
 
-  app.get('/api/admin/billing/export.csv', async (req, reply) => {
+  app.get('/billing/export.csv', async (req, reply) => {
     const { period } = parseOr400(ExportQuery, req.query);
     const invoices = (await opts.store.forPeriod(period)).map(toContractInvoice);
     return sendCsv(reply, `vozlia-invoices-${period}.csv`, invoicesCsv(invoices));

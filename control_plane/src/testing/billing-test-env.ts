@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { billingAppender, tenantDirectory, usageEventSource } from '../../../backend/src/compose/billing-ports.js';
+import { DEMO_OWNERS } from '../../../backend/src/demo/owners.js';
 import type { Runtime } from '../../../backend/src/main.js';
 import { openDatabase, type DatabaseKind } from '../../../backend/src/storage/database.js';
 import { openTestDatabase, type TestDatabase } from '../../../backend/src/testing/test-db.js';
@@ -71,7 +72,7 @@ export async function startBillingEnv(kind: DatabaseKind, opts: TestRuntimeOptio
     ownerSession(tenant) {
       let s = sessions.get(tenant);
       if (!s) {
-        s = signIn(runtime, DEMO_OWNERS[tenant]);
+        s = signIn(runtime, DEMO_OWNERS.find((o) => o.tenantId === tenant)!);
         sessions.set(tenant, s);
       }
       return s;
@@ -89,12 +90,6 @@ export async function startBillingEnv(kind: DatabaseKind, opts: TestRuntimeOptio
     },
   };
 }
-
-/** The demo seed's owner accounts (contract §7). */
-export const DEMO_OWNERS = {
-  demo_restaurant: { email: 'owner@demo-restaurant.test', password: 'demo-restaurant-pass' },
-  demo_barbershop: { email: 'owner@demo-barbershop.test', password: 'demo-barbershop-pass' },
-} as const;
 
 async function signIn(runtime: Runtime, credentials: { email: string; password: string }): Promise<{ cookie: string }> {
   const res = await runtime.app.inject({ method: 'POST', url: '/api/auth/login', payload: credentials });

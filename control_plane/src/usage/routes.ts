@@ -15,10 +15,10 @@ async function usageOf(usage: UsageService, tenantId: string, query: unknown): P
   return u;
 }
 
-/** `GET /api/admin/tenants/:id/usage?period=YYYY-MM` (contract §8); the backend guards `/api/admin/*`. */
+/** `GET /api/admin/tenants/:id/usage?period=YYYY-MM` (contract §8): registered under `/api/admin`, whose guard the backend owns. */
 export const usageAdminRoutes: FastifyPluginAsync<{ usage: UsageService }> = async (app, opts) => {
   installErrorHandler(app);
-  app.get('/api/admin/tenants/:id/usage', async (req) => usageOf(opts.usage, parseOr400(AdminParams, req.params).id, req.query));
+  app.get('/tenants/:id/usage', async (req) => usageOf(opts.usage, parseOr400(AdminParams, req.params).id, req.query));
 };
 
 /**
