@@ -10,6 +10,8 @@ import { ToolRouter } from '../calls/tool-router.js';
 import type { Config } from '../config/load-config.js';
 import type { FeatureRegistry } from '../features/registry.js';
 import type { AnyFeature, Clock, CoreReads, FeatureModule, FeaturePorts } from '../features/types.js';
+import { notifications, type Notifications, type NotificationsDeps } from '../notifications/index.js';
+import { notifyPort, type NotifyPort } from '../notifications/notify-port.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import { EventReader } from '../storage/event-reads.js';
 import { EventStore } from '../storage/event-store.js';
@@ -20,12 +22,15 @@ import type { StorageMetrics } from '../storage/storage-metrics.js';
 import { accessCodesProjection } from '../tenancy/access-codes-projection.js';
 import { TenantRepository } from '../tenancy/tenant-repository.js';
 import { tenantsProjection } from '../tenancy/tenants-projection.js';
+import { notificationAudience } from './notification-audience.js';
 
 export interface CoreOptions {
   config: Config;
   log: Logger;
   clock?: Clock;
   storageMetrics?: StorageMetrics;
+  /** The outbox worker's timing and limits (tests: fast polls); the channels come from the config. */
+  outbox?: NotificationsDeps['worker'];
 }
 
 /**
@@ -47,6 +52,10 @@ export interface Core {
   readonly calls: CallReads;
   readonly analytics: Analytics;
   readonly router: ToolRouter;
+  /** Messages out: the outbox worker, the Twilio SMS and tenant routes, the channels to close. */
+  readonly notifications: Notifications;
+  /** The port features get, for call control and other callers outside the features. */
+  readonly notify: NotifyPort;
   /** The ports a feature's tools, routes and jobs run with (its own store included). */
   portsOf<S>(feature: FeatureModule<S>): FeaturePorts<S>;
   portsOf(feature: AnyFeature | string): FeaturePorts<unknown>;
@@ -77,17 +86,22 @@ export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, regis
   const clock = opts.clock ?? (() => new Date());
   const jobs = new JobQueue(db);
   const reads = coreReads(db);
-  const events = new EventStore(
+  const messages = notifications({ db, config, clock, log, audience: notificationAudience(registry, config.features), ...(opts.outbox ? { worker: opts.outbox } : {}) });
+  const events: EventStore = new EventStore(
     db,
-    allProjections(registry, reads),
-    registry.features.flatMap((f) => f.reactors?.({ jobs, clock, reads }) ?? []),
+    [...allProjections(registry, reads), ...messages.projections],
+    [
+      ...registry.features.flatMap((f) => f.reactors?.({ jobs, clock, reads }) ?? []),
+      // Outbox rows and `message.queued` in the cause's own transaction.
+      messages.reactor((trx, req) => events.appendIn(trx, req)),
+    ],
     opts.storageMetrics,
   );
   const analytics = new Analytics({ db, kind: database.kind, events, clock, log });
   const ports = new Map<string, FeaturePorts<unknown>>(
     registry.features.map((f) => [
       f.manifest.name,
-      Object.freeze({ events, reads, jobs, clock, config, log, analytics, store: f.store?.({ db, events }) }),
+      Object.freeze({ events, reads, jobs, clock, config, log, analytics, notify: notifyPort, store: f.store?.({ db, events }) }),
     ]),
   );
   function portsOf<S>(feature: FeatureModule<S>): FeaturePorts<S>;
@@ -111,6 +125,8 @@ export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, regis
     calls: new CallReads(db),
     analytics,
     router: new ToolRouter({ registry, policy: config, events, portsOf }),
+    notifications: messages,
+    notify: notifyPort,
     portsOf,
     jobHandlers: () => Object.assign({}, ...registry.features.map((f) => f.jobs?.(portsOf(f)) ?? {})),
   };

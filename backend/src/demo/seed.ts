@@ -5,6 +5,7 @@ import { seedAppointments } from './appointments.js';
 import type { DemoPorts } from './demo-ports.js';
 import { seedKnowledgeBase } from './knowledge-base.js';
 import { seedMissedCalls } from './missed-calls.js';
+import { seedDemoNotificationSettings } from './notification-settings.js';
 import { seedOrders } from './orders.js';
 import { seedOwnerContacts } from './owner-contacts.js';
 import { seedDemoTenants } from './tenants.js';
@@ -19,12 +20,14 @@ const FEATURE_SEEDS: Readonly<Record<string, (ports: DemoPorts) => Promise<void>
 };
 
 /**
- * The demo (contract §6): the two tenants, each loaded feature's data in registry order, then the
- * access codes as keyed hashes. Every step is idempotent, so a restart or a second instance
+ * The demo (contract §6): the two tenants, their notification contacts (§9), each loaded
+ * feature's data in registry order, then the access codes as keyed hashes. Every step is idempotent, so a restart or a second instance
  * starting at the same moment seeds nothing twice.
  */
 export async function seedDemo(ports: DemoPorts, registry: FeatureRegistry, hasher: KeyedHasher): Promise<void> {
   await seedDemoTenants(ports.events);
+  // Contract §9: the demo owners' contacts, so a demo order tells somebody.
+  await seedDemoNotificationSettings(ports.events, ports.clock());
   await seedFeatureDemos(ports, registry);
   await seedDemoAccessCodes(ports.events, hasher);
 }
