@@ -1,3 +1,4 @@
+import type { Accounts } from '@vozlia/control-plane';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { Analytics } from '../analytics/analytics.js';
@@ -22,6 +23,7 @@ import type { StorageMetrics } from '../storage/storage-metrics.js';
 import { accessCodesProjection } from '../tenancy/access-codes-projection.js';
 import { TenantRepository } from '../tenancy/tenant-repository.js';
 import { tenantsProjection } from '../tenancy/tenants-projection.js';
+import { composeAccounts } from './accounts.js';
 import { notificationAudience } from './notification-audience.js';
 
 export interface CoreOptions {
@@ -52,6 +54,8 @@ export interface Core {
   readonly calls: CallReads;
   readonly analytics: Analytics;
   readonly router: ToolRouter;
+  /** Owner accounts and sessions (control plane): the auth routes, the tenant gate, the service. */
+  readonly accounts: Accounts;
   /** Messages out: the outbox worker, the Twilio SMS and tenant routes, the channels to close. */
   readonly notifications: Notifications;
   /** The port features get, for call control and other callers outside the features. */
@@ -112,6 +116,7 @@ export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, regis
     if (!found) throw new Error(`no feature ${name} in this runtime`);
     return found;
   }
+  const tenants = new TenantRepository(db);
   return {
     db,
     config,
@@ -121,9 +126,10 @@ export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, regis
     events,
     jobs,
     reads,
-    tenants: new TenantRepository(db),
+    tenants,
     calls: new CallReads(db),
     analytics,
+    accounts: composeAccounts({ db, config, log, clock, tenants }),
     router: new ToolRouter({ registry, policy: config, events, portsOf }),
     notifications: messages,
     notify: notifyPort,

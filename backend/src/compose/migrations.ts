@@ -1,3 +1,4 @@
+import { accountsMigrations } from '@vozlia/control-plane';
 import type { Migration } from 'kysely';
 import { analyticsMigrations } from '../analytics/migrations/index.js';
 import type { FeatureRegistry } from '../features/registry.js';
@@ -5,10 +6,11 @@ import { notificationMigrations } from '../notifications/migrations/index.js';
 
 /**
  * The migrations the composition adds to storage's own (which `migrateToLatest` always runs):
- * analytics', notifications' and every feature's. A name declared twice stops the start.
+ * analytics', the control plane's accounts, notifications' and every feature's. A name declared
+ * twice stops the start.
  */
 export function moduleMigrations(registry: FeatureRegistry): Record<string, Migration> {
-  const all: Record<string, Migration> = { ...analyticsMigrations, ...notificationMigrations };
+  const all: Record<string, Migration> = { ...analyticsMigrations, ...accountsMigrations, ...notificationMigrations };
   for (const f of registry.features) {
     for (const [name, m] of Object.entries(f.migrations ?? {})) {
       if (all[name]) throw new Error(`migration ${name} is declared twice (feature ${f.manifest.name})`);
