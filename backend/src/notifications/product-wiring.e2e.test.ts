@@ -183,19 +183,6 @@ describe.each(testDatabaseKinds())('notifications through the product wiring (%s
     expect(twilio.messagesTo(RESTAURANT_OWNER).filter((m) => m.json.body.includes('+15557780004'))).toHaveLength(1);
   });
 
-  it('a provider that always fails: the message is dead after its attempts and the tenant API shows it', async () => {
-    twilio.failAlways(500);
-    try {
-      const callSid = await missCall('+15557780005');
-      await deliver(24 * 3_600_000);
-      const sms = (await messages('demo_restaurant', `call_sid=${callSid}`)).find((m) => m.channel === 'sms')!;
-      expect(sms).toMatchObject({ status: 'dead', attempts: 8, error_code: 'twilio_20500' });
-      expect((await messages('demo_restaurant', 'status=dead')).map((m) => m.id)).toContain(sms.id);
-    } finally {
-      twilio.recover();
-    }
-  });
-
   const sms = (from: string, body: string, sign = true) =>
     runtime.app.inject(twilioPost(publicUrl, '/twilio/sms', { MessageSid: `SM${from.slice(1)}${body}`, AccountSid: twilio.accountSid, From: from, To: '+15550100001', Body: body }, sign ? twilio.authToken : undefined));
 
@@ -243,6 +230,20 @@ describe.each(testDatabaseKinds())('notifications through the product wiring (%s
       expect(twilio.messagesTo(RESTAURANT_OWNER).filter((m) => m.json.body.includes('Eve'))).toHaveLength(1);
     } finally {
       await api('PUT', '/api/tenants/demo_restaurant/notifications/settings', { contacts: settings.contacts });
+    }
+  });
+
+  // Last: its backoff moves the clock by more than a day.
+  it('a provider that always fails: the message is dead after its attempts and the tenant API shows it', async () => {
+    twilio.failAlways(500);
+    try {
+      const callSid = await missCall('+15557780005');
+      await deliver(24 * 3_600_000);
+      const sms = (await messages('demo_restaurant', `call_sid=${callSid}`)).find((m) => m.channel === 'sms')!;
+      expect(sms).toMatchObject({ status: 'dead', attempts: 8, error_code: 'twilio_20500' });
+      expect((await messages('demo_restaurant', 'status=dead')).map((m) => m.id)).toContain(sms.id);
+    } finally {
+      twilio.recover();
     }
   });
 });
