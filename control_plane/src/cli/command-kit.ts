@@ -3,11 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { TenantId } from '@vozlia/contract';
 import type { z } from 'zod';
 import type { AdminRequest } from './admin-client.js';
+import { UsageError } from './usage-error.js';
 
-/** A mistake in the command line: reported with the usage, exit 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError };
 
 export type Flags = Record<string, string | boolean | string[] | undefined>;
 
@@ -27,7 +25,6 @@ export interface Command {
   render(body: unknown, flags: Flags, extra?: Record<string, string>): string;
 }
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 const GENERATED_PASSWORD_BYTES = 15; // 20 base64url characters
 
 export const tenantOption = { tenant: { type: 'string', help: 'tenant id' } } as const;
@@ -42,12 +39,6 @@ export function tenant(flags: Flags, command: string): string {
   const id = need(flags, 'tenant', command);
   if (!TenantId.safeParse(id).success) throw new UsageError(`--tenant ${JSON.stringify(id)} is not a tenant id`);
   return encodeURIComponent(id);
-}
-
-export function period(flags: Flags, command: string): string {
-  const p = need(flags, 'period', command);
-  if (!PERIOD.test(p)) throw new UsageError(`--period must be YYYY-MM, like 2026-11 (got ${JSON.stringify(p)})`);
-  return p;
 }
 
 /** Validates a body with the contract schema the server uses, naming the flag that is wrong. */
