@@ -1,6 +1,6 @@
-import { OwnerContactList } from '@vozlia/contract';
+import { IssuedAccessCode, OwnerContactList } from '@vozlia/contract';
 import { tenantPath, type ApiClient } from '@/lib/api/api-client';
-import { AccessCodeList, IssuedAccessCode } from '@/lib/pending-contract';
+import { AccessCodeList } from '@/lib/pending-contract';
 import { tenantKey, tenantQuery } from '@/lib/query/tenant-query';
 
 export const accessCodesKey = (tenantId: string) => tenantKey(tenantId, 'access-codes');

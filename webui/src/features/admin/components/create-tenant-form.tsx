@@ -1,12 +1,12 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { CreateTenantRequest, Vertical } from '@vozlia/contract';
 import { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import { humanize } from '@/components/ui/badge';
 import { useApi } from '@/lib/api/api-context';
-import { CreateTenantRequest, TenantVertical } from '@/lib/pending-contract';
 import { useApiForm } from '@/lib/use-api-form';
 import { adminKey, createTenant } from '../queries';
 
@@ -15,7 +15,7 @@ const CreateTenantForm = CreateTenantRequest.extend({
   phone_numbers: z
     .string()
     .transform((s) => s.split(/[\s,]+/).filter(Boolean))
-    .pipe(CreateTenantRequest.shape.phone_numbers),
+    .pipe(CreateTenantRequest.shape.phone_numbers.unwrap()),
 });
 
 const ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['America/New_York'];
@@ -45,7 +45,7 @@ export function CreateTenantFormView({ onCreated }: { onCreated(id: string): voi
       <Field label="Kind of business" error={errors.vertical?.message}>
         {(p) => (
           <select {...p} {...form.register('vertical')}>
-            {TenantVertical.options.map((v) => (
+            {Vertical.options.map((v) => (
               <option key={v} value={v}>
                 {humanize(v)}
               </option>
