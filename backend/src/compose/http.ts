@@ -1,12 +1,44 @@
 import { adminRoutes } from '../server/admin-routes.js';
-import { mount, type Mount } from '../server/mount.js';
+import { mount, scope, type Mount } from '../server/mount.js';
+import { tenantProfileRoutes } from '../server/tenant-profile-routes.js';
 import type { CallPath } from './call-path.js';
 import type { Core } from './core.js';
 
-/** The app's route groups in order: operator views, the phone path, each feature's portal API. */
+/** Contract §7: every route under it runs behind the tenant gate (session or admin × tenant × role). */
+export const TENANT_PREFIX = '/api/tenants/:tenant_id';
+/** Contract §7: every route under it answers the admin only (server/app.ts guards the prefix). */
+export const ADMIN_PREFIX = '/api/admin';
+
+/**
+ * Route groups of the tenant API, paths relative to `/api/tenants/:tenant_id`; the handler takes
+ * the tenant from `req.params.tenant_id` (already checked) and `req.principal`. Owner-only routes
+ * say `config: { roles: OWNER_ONLY }`. Add one line per group.
+ */
+function tenantMounts(core: Core): Mount[] {
+  return [
+    mount(tenantProfileRoutes, { config: core.config, manifests: core.registry.features.map((f) => f.manifest), tenants: core.tenants }),
+  ];
+}
+
+/** Route groups of the admin API, paths relative to `/api/admin`. Add one line per group. */
+function adminMounts(core: Core): Mount[] {
+  return [mount(adminRoutes, { config: core.config, registry: core.registry, tenants: core.tenants })];
+}
+
+/**
+ * The app's route groups in order: accounts at the root (cookies, CSRF, `/api/auth/*`, the admin's
+ * owner routes), the admin API, the tenant API behind its gate, the phone path, and (until each
+ * moves into the tenant API) each feature's operator-only routes under `/api/features/<feature>`.
+ */
 export function appMounts(core: Core, callPath: CallPath): Mount[] {
   const features = core.registry.features.flatMap((f) =>
     f.routes ? [mount(f.routes, { prefix: `/api/features/${f.manifest.name}`, ports: core.portsOf(f) })] : [],
   );
-  return [mount(adminRoutes, { config: core.config, registry: core.registry, tenants: core.tenants }), ...callPath.mounts, ...features];
+  return [
+    mount(core.accounts.plugin, {}),
+    scope(ADMIN_PREFIX, adminMounts(core)),
+    scope(TENANT_PREFIX, [mount(core.accounts.tenantGate, {}), ...tenantMounts(core)]),
+    ...callPath.mounts,
+    ...features,
+  ];
 }

@@ -10,9 +10,9 @@ export interface AdminDeps {
   tenants: TenantRepository;
 }
 
-/** Operator views. `?tenant=` shows a tenant's per-tenant exceptions applied. */
+/** Operator views, registered under `/api/admin`. `?tenant=` shows a tenant's per-tenant exceptions applied. */
 export const adminRoutes: FastifyPluginAsync<AdminDeps> = async (app, { config, registry, tenants }) => {
-  app.get<{ Querystring: { tenant?: string } }>('/api/admin/features', async (req) => {
+  app.get<{ Querystring: { tenant?: string } }>('/features', async (req) => {
     const tenant = req.query.tenant ?? '*';
     return {
       tenant,
@@ -27,5 +27,5 @@ export const adminRoutes: FastifyPluginAsync<AdminDeps> = async (app, { config, 
       })),
     };
   });
-  app.get('/api/admin/tenants', async () => ({ tenants: await tenants.list() }));
+  app.get('/tenants', async () => ({ tenants: await tenants.list() }));
 };

@@ -40,7 +40,7 @@ describe('HTTP app (real runtime on PGlite)', () => {
       log: runtime.log,
       metrics: new Registry(),
       adminToken: config.adminToken,
-      mounts: [mount(adminRoutes, { config, registry, tenants: runtime.core.tenants })],
+      mounts: [mount(adminRoutes, { prefix: '/api/admin', config, registry, tenants: runtime.core.tenants })],
       isReady: async () => true,
       accepting: () => true,
       ...rest,
