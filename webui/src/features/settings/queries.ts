@@ -1,4 +1,4 @@
-import { IssuedAccessCode, OwnerContactList } from '@vozlia/contract';
+import { IssuedAccessCode, NotificationSettings, type NotificationSettingsInput } from '@vozlia/contract';
 import { tenantPath, type ApiClient } from '@/lib/api/api-client';
 import { AccessCodeList } from '@/lib/pending-contract';
 import { tenantKey, tenantQuery } from '@/lib/query/tenant-query';
@@ -13,5 +13,8 @@ export const issueAccessCode = (api: ApiClient, tenantId: string, actorMode: 'ow
 
 export const revokeAccessCode = (api: ApiClient, tenantId: string, codeId: string) => api.send('DELETE', tenantPath(tenantId, 'access-codes', codeId), undefined, null);
 
-export const ownerContactsQuery = (api: ApiClient, tenantId: string) =>
-  tenantQuery(api, tenantId, ['contacts', 'owners'], (api, signal) => api.get(tenantPath(tenantId, 'contacts', 'owners'), OwnerContactList, undefined, signal));
+export const notificationSettingsQuery = (api: ApiClient, tenantId: string) =>
+  tenantQuery(api, tenantId, ['notifications', 'settings'], (api, signal) => api.get(tenantPath(tenantId, 'notifications', 'settings'), NotificationSettings, undefined, signal));
+
+export const saveNotificationSettings = (api: ApiClient, tenantId: string, body: NotificationSettingsInput) =>
+  api.send('PUT', tenantPath(tenantId, 'notifications', 'settings'), body, NotificationSettings);

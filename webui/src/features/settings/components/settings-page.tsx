@@ -2,7 +2,7 @@
 import { PageHeader } from '@/components/ui/page-header';
 import { useTenant } from '@/features/tenant/use-tenant';
 import { AccessCodesSection } from './access-codes-section';
-import { OwnerContactsSection } from './owner-contacts-section';
+import { NotificationsSection } from './notifications-section';
 
 /** Settings whose tenant API is not out yet; listed so an owner knows where they will be. */
 const COMING = [
@@ -11,7 +11,6 @@ const COMING = [
   'Opening hours and holidays',
   'Menu, or services and staff',
   'Transfer numbers',
-  'Quiet hours for notifications',
   'Blocked numbers',
 ];
 
@@ -22,7 +21,7 @@ export function SettingsPage() {
       <PageHeader title="Settings" description={tenant.profile ? `${tenant.profile.name} · ${tenant.profile.time_zone.replace(/_/g, ' ')}` : undefined} />
       <div className="stack">
         <AccessCodesSection tenantId={tenant.tenantId} zone={tenant.zone} />
-        <OwnerContactsSection tenantId={tenant.tenantId} />
+        <NotificationsSection tenantId={tenant.tenantId} />
         <section className="card" aria-labelledby="more-settings">
           <h2 id="more-settings">More settings</h2>
           <p className="muted">These are set up by your operator for now and will be editable here:</p>
