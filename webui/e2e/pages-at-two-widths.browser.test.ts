@@ -1,56 +1,52 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './harness/chromium.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite } from './harness/browser-suite.js';
 import { OWNER_PAGES, WIDTHS } from './harness/main-pages.js';
 import { screenshot, seriousAxeFindings, settled, sidewaysScroll, signIn } from './harness/page-tools.js';
-import { ADMIN_TOKEN, DEMO, startPortal, type Portal } from './harness/portal-server.js';
+import { ADMIN_TOKEN, DEMO } from './harness/portal-server.js';
 
 /**
  * Each main page, signed in as the demo restaurant owner, at 1280 and 375 px: axe-core finds
- * nothing serious or critical, nothing scrolls sideways, and a screenshot lands in
- * screenshots-local/ (the README's come from there).
+ * nothing serious or critical, nothing scrolls sideways, the page has its title and language, and
+ * a screenshot lands in screenshots-local/ (the README's come from there).
  */
+const suite = browserSuite();
+
 describe.each(WIDTHS)('every main page at $width px', (viewport) => {
-  let portal: Portal;
-  let browser: Browser;
   let page: Page;
-  const problems = (name: string, found: string[], sideways: number) => [...found.map((f) => `${name}: axe ${f}`), ...(sideways > 0 ? [`${name}: scrolls ${sideways}px sideways`] : [])];
+  /** Screenshot, then every problem found on the page as it stands, as readable lines. */
   const check = async (name: string) => {
     await settled(page);
     await screenshot(page, name);
-    return problems(name, await seriousAxeFindings(page), await sidewaysScroll(page));
+    const sideways = await sidewaysScroll(page);
+    return [...(await seriousAxeFindings(page)).map((f) => `axe: ${f}`), ...(sideways > 0 ? [`scrolls ${sideways}px sideways`] : [])];
   };
 
   beforeAll(async () => {
-    [portal, browser] = await Promise.all([startPortal(), launchChromium()]);
-    page = await browser.newPage({ viewport });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
+    page = await suite.newPage(viewport);
   });
 
   it('sign-in', async () => {
-    await page.goto(`${portal.baseUrl}/sign-in/`);
+    await page.goto(`${suite.portal.baseUrl}/sign-in/`);
     expect(await check('sign-in')).toEqual([]);
-    await signIn(page, portal.baseUrl, DEMO.restaurant);
+    await signIn(page, suite.portal.baseUrl, DEMO.restaurant);
   });
 
   it.each(OWNER_PAGES)('%s', async (name, route) => {
-    await page.goto(`${portal.baseUrl}${route}`);
+    await page.goto(`${suite.portal.baseUrl}${route}`);
     if (name === 'ask') {
       await page.getByLabel('Your question').fill('How many orders last week?');
       await page.getByRole('button', { name: 'Ask', exact: true }).click();
       await page.getByTestId('answer-number').waitFor();
       await page.getByText('How this was answered').click();
     }
+    expect(await check(name)).toEqual([]);
     expect(await page.title()).toMatch(/Vozlia/);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    expect(await check(name)).toEqual([]);
   });
 
   it('a call in detail', async () => {
-    await page.goto(`${portal.baseUrl}/calls/`);
+    await page.goto(`${suite.portal.baseUrl}/calls/`);
     await settled(page);
     await page.getByRole('link', { name: /^View call/ }).first().click();
     await page.waitForURL(/\/calls\/detail\//);
@@ -58,7 +54,7 @@ describe.each(WIDTHS)('every main page at $width px', (viewport) => {
   });
 
   it('the admin console', async () => {
-    await page.goto(`${portal.baseUrl}/admin/`);
+    await page.goto(`${suite.portal.baseUrl}/admin/`);
     await page.getByLabel('Admin token').fill(ADMIN_TOKEN);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('tab', { name: 'Tenants' }).waitFor();

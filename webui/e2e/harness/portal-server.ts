@@ -23,15 +23,21 @@ export const ORDERS_LAST_WEEK = {
   limit: null,
 };
 
+/** A session as a script holds it: the cookie, and the CSRF token its writes send back (§7). */
+export interface ApiSession {
+  cookie: string;
+  csrf: string;
+}
+
 export interface Portal {
   /** Where chromium goes: the backend serving the export and the API on one port. */
   baseUrl: string;
   runtime: Runtime;
   textModel: OpenAiTextFake;
   /** The API as a script (not the browser) sees it: for figures to compare and set-up. */
-  api(path: string, init?: { method?: string; body?: unknown; cookie?: string; admin?: boolean }): Promise<{ status: number; body: unknown; headers: Headers }>;
-  /** A session cookie for a demo owner, signed in through the API. */
-  signInApi(who: { email: string; password: string }): Promise<string>;
+  api(path: string, init?: { method?: string; body?: unknown; session?: ApiSession; admin?: boolean }): Promise<{ status: number; body: unknown; headers: Headers }>;
+  /** A demo owner's session, signed in through the API. */
+  signInApi(who: { email: string; password: string }): Promise<ApiSession>;
   close(): Promise<void>;
 }
 
@@ -63,7 +69,12 @@ export async function startPortal(textModelReply: (req: FakeRequest) => FakeRepl
   const api: Portal['api'] = async (path, init = {}) => {
     const headers: Record<string, string> = {};
     if (init.body !== undefined) headers['content-type'] = 'application/json';
-    if (init.cookie) headers.cookie = init.cookie;
+    if (init.session) {
+      headers.cookie = init.session.cookie;
+      // The portal's own requests: same origin, the session's CSRF token.
+      headers['x-csrf-token'] = init.session.csrf;
+      headers.origin = baseUrl;
+    }
     if (init.admin) headers.authorization = `Bearer ${ADMIN_TOKEN}`;
     const res = await fetch(`${baseUrl}${path}`, { method: init.method ?? 'GET', headers, ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) });
     const text = await res.text();
@@ -78,8 +89,7 @@ export async function startPortal(textModelReply: (req: FakeRequest) => FakeRepl
     async signInApi(who) {
       const res = await api('/api/auth/login', { method: 'POST', body: { email: who.email, password: who.password } });
       if (res.status !== 200) throw new Error(`sign-in as ${who.email} answered ${res.status}`);
-      const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-      return cookie;
+      return { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: (res.body as { csrf_token: string }).csrf_token };
     },
     async close() {
       await started.close();

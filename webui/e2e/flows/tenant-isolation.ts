@@ -1,52 +1,48 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './harness/chromium.js';
-import { settled, signIn } from './harness/page-tools.js';
-import { DEMO, startPortal, type Portal } from './harness/portal-server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import type { BrowserSuite } from '../harness/browser-suite.js';
+import { settled, signIn } from '../harness/page-tools.js';
+import { DEMO, type ApiSession, type Portal } from '../harness/portal-server.js';
 
 const restaurant = (path: string) => `/api/tenants/${DEMO.restaurant.tenantId}/${path}`;
 
-describe("the demo barbershop's owner cannot open the restaurant's data", () => {
+/** The demo barbershop's owner cannot open the demo restaurant's data, in the UI or the API. */
+export function tenantIsolation(suite: BrowserSuite) {
   let portal: Portal;
-  let browser: Browser;
   let page: Page;
-  let barbershopCookie: string;
+  let barbershop: ApiSession;
   let restaurantCall: { call_sid: string; caller?: string | null };
   /** Strings only the restaurant's records hold: its order ids, call sids and customer phones. */
   let restaurantMarks: string[];
   const seenByPage: string[] = [];
 
   beforeAll(async () => {
-    [portal, browser] = await Promise.all([startPortal(), launchChromium()]);
-    const restaurantCookie = await portal.signInApi(DEMO.restaurant);
-    barbershopCookie = await portal.signInApi(DEMO.barbershop);
-    const calls = await portal.api(restaurant('calls'), { cookie: restaurantCookie });
+    portal = suite.portal;
+    const restaurantSession = await portal.signInApi(DEMO.restaurant);
+    barbershop = await portal.signInApi(DEMO.barbershop);
+    const calls = await portal.api(restaurant('calls'), { session: restaurantSession });
     restaurantCall = (calls.body as { items: Array<{ call_sid: string }> }).items[0]!;
-    const orders = await portal.api(restaurant('orders'), { cookie: restaurantCookie });
+    const orders = await portal.api(restaurant('orders'), { session: restaurantSession });
     const orderItems = (orders.body as { items: Array<{ id: string; customer_phone: string | null }> }).items;
     const callItems = (calls.body as { items: Array<{ call_sid: string }> }).items;
     restaurantMarks = [...orderItems.flatMap((o) => [o.id, ...(o.customer_phone ? [o.customer_phone] : [])]), ...callItems.map((c) => c.call_sid)];
     expect(restaurantCall, 'the demo restaurant has calls').toBeDefined();
     expect(orderItems.length).toBeGreaterThan(0);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await suite.newPage();
     // Every API answer the barbershop's pages receive, to look for the restaurant's records in.
     page.on('response', (res) => {
       if (new URL(res.url()).pathname.startsWith('/api/')) void res.text().then((t) => seenByPage.push(t), () => undefined);
     });
     await signIn(page, portal.baseUrl, DEMO.barbershop);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
 
   it('API: every restaurant route answers the barbershop session 403 or 404, never data', async () => {
     for (const path of ['orders', 'calls', 'appointments', 'audit', 'dashboard', `calls/${restaurantCall.call_sid}`]) {
-      const res = await portal.api(restaurant(path), { cookie: barbershopCookie });
+      const res = await portal.api(restaurant(path), { session: barbershop });
       expect([403, 404], path).toContain(res.status);
       expect(JSON.stringify(res.body), path).not.toContain('"items"');
     }
-    const write = await portal.api(restaurant('ask'), { method: 'POST', cookie: barbershopCookie, body: { question: 'How many orders last week?' } });
+    const write = await portal.api(restaurant('ask'), { method: 'POST', session: barbershop, body: { question: 'How many orders last week?' } });
     expect([403, 404]).toContain(write.status);
   });
 
@@ -74,4 +70,4 @@ describe("the demo barbershop's owner cannot open the restaurant's data", () => 
     const statuses = await page.evaluate(async (paths) => Promise.all(paths.map(async (p) => (await fetch(p)).status)), [restaurant('orders'), restaurant('calls')]);
     for (const status of statuses) expect([403, 404]).toContain(status);
   });
-});
+}

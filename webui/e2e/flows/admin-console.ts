@@ -1,24 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './harness/chromium.js';
-import { settled } from './harness/page-tools.js';
-import { ADMIN_TOKEN, startPortal, type Portal } from './harness/portal-server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import type { BrowserSuite } from '../harness/browser-suite.js';
+import { settled } from '../harness/page-tools.js';
+import { ADMIN_TOKEN, type Portal } from '../harness/portal-server.js';
 
 type TenantRow = { id: string; name: string; vertical: string; time_zone: string; phone_numbers: string[]; status: string };
 
-describe('the admin console in chromium, against the real backend', () => {
+/** The platform admin, token entered once: tenants created, refused, suspended and resumed. */
+export function adminConsole(suite: BrowserSuite) {
   let portal: Portal;
-  let browser: Browser;
   let page: Page;
   const tenants = async () => ((await portal.api('/api/admin/tenants', { admin: true })).body as { items: TenantRow[] }).items;
 
   beforeAll(async () => {
-    [portal, browser] = await Promise.all([startPortal(), launchChromium()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
+    portal = suite.portal;
+    page = await suite.newPage();
   });
 
   it('refuses a wrong token and keeps asking', async () => {
@@ -66,4 +62,4 @@ describe('the admin console in chromium, against the real backend', () => {
     await page.getByRole('button', { name: 'Suspend luigis_pizza' }).waitFor();
     expect((await tenants()).find((t) => t.id === 'luigis_pizza')?.status).toBe('active');
   });
-});
+}
