@@ -19,6 +19,8 @@ import { JobQueue, type JobHandler } from '../storage/jobs.js';
 import type { Database } from '../storage/schema.js';
 import type { StorageMetrics } from '../storage/storage-metrics.js';
 import { accessCodesProjection } from '../tenancy/access-codes-projection.js';
+import { callSettingsOf, type CallSettingsReader } from '../tenancy/call-settings.js';
+import { TenantAdmin } from '../tenancy/tenant-admin.js';
 import { TenantRepository } from '../tenancy/tenant-repository.js';
 import { tenantsProjection } from '../tenancy/tenants-projection.js';
 import { composeAccounts } from './accounts.js';
@@ -49,6 +51,10 @@ export interface Core {
   readonly calls: CallReads;
   readonly analytics: Analytics;
   readonly router: ToolRouter;
+  /** Provisioning: create, suspend, resume, delete tenants; the owner's settings (all as events). */
+  readonly tenantAdmin: TenantAdmin;
+  /** A tenant's call settings (transfer numbers, hours, blocked callers, cap), read once per call. */
+  readonly callSettings: CallSettingsReader;
   /** Owner accounts and sessions (control plane): the auth routes, the tenant gate, the service. */
   readonly accounts: Accounts;
   /** The ports a feature's tools, routes and jobs run with (its own store included). */
@@ -114,6 +120,11 @@ export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, regis
     reads,
     tenants,
     calls: new CallReads(db),
+    tenantAdmin: new TenantAdmin(db, events, clock),
+    callSettings: async (id) => {
+      const tenant = await reads.tenants.get(id);
+      return tenant && callSettingsOf(tenant);
+    },
     analytics,
     accounts: composeAccounts({ db, config, log, clock, tenants }),
     router: new ToolRouter({ registry, policy: config, events, portsOf }),

@@ -1,3 +1,6 @@
+import { accessCodeAdminRoutes, accessCodeTenantRoutes, settingsRoutes, tenantAdminRoutes } from '@vozlia/control-plane';
+import type { FastifyRequest } from 'fastify';
+import { adminAccess, adminFacts } from '../server/admin-auth.js';
 import { adminRoutes } from '../server/admin-routes.js';
 import { mount, scope, type Mount } from '../server/mount.js';
 import { tenantProfileRoutes } from '../server/tenant-profile-routes.js';
@@ -14,15 +17,22 @@ export const ADMIN_PREFIX = '/api/admin';
  * the tenant from `req.params.tenant_id` (already checked) and `req.principal`. Owner-only routes
  * say `config: { roles: OWNER_ONLY }`. Add one line per group.
  */
-function tenantMounts(core: Core): Mount[] {
+function tenantMounts(core: Core, callPath: CallPath): Mount[] {
   return [
     mount(tenantProfileRoutes, { config: core.config, manifests: core.registry.features.map((f) => f.manifest), tenants: core.tenants }),
+    mount(settingsRoutes, { tenants: core.tenantAdmin }),
+    mount(accessCodeTenantRoutes, { codes: callPath.accessCodes }),
   ];
 }
 
 /** Route groups of the admin API, paths relative to `/api/admin`. Add one line per group. */
-function adminMounts(core: Core): Mount[] {
-  return [mount(adminRoutes, { config: core.config, registry: core.registry, tenants: core.tenants })];
+function adminMounts(core: Core, callPath: CallPath): Mount[] {
+  const isAdmin = (req: FastifyRequest) => adminAccess(core.config.adminToken, adminFacts(req)) === 'allowed';
+  return [
+    mount(adminRoutes, { config: core.config, registry: core.registry }),
+    mount(tenantAdminRoutes, { tenants: core.tenantAdmin, isAdmin }),
+    mount(accessCodeAdminRoutes, { codes: callPath.accessCodes, tenants: core.tenantAdmin, isAdmin }),
+  ];
 }
 
 /**
@@ -36,8 +46,8 @@ export function appMounts(core: Core, callPath: CallPath): Mount[] {
   );
   return [
     mount(core.accounts.plugin, {}),
-    scope(ADMIN_PREFIX, adminMounts(core)),
-    scope(TENANT_PREFIX, [mount(core.accounts.tenantGate, {}), ...tenantMounts(core)]),
+    scope(ADMIN_PREFIX, adminMounts(core, callPath)),
+    scope(TENANT_PREFIX, [mount(core.accounts.tenantGate, {}), ...tenantMounts(core, callPath)]),
     ...callPath.mounts,
     ...features,
   ];

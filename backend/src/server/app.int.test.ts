@@ -56,7 +56,7 @@ describe('HTTP app (real runtime on PGlite)', () => {
     expect(ready.json()).toEqual({ ready: true });
     const tenants = await runtime.app.inject('/api/admin/tenants');
     expect(tenants.statusCode).toBe(200);
-    const ids = (tenants.json() as { tenants: { id: string; phoneNumbers: string[] }[] }).tenants.map((t) => [t.id, t.phoneNumbers]);
+    const ids = (tenants.json() as { items: { id: string; phone_numbers: string[] }[] }).items.map((t) => [t.id, t.phone_numbers]);
     expect(ids).toEqual([
       ['demo_barbershop', ['+15550100002']],
       ['demo_restaurant', ['+15550100001']],
