@@ -1,6 +1,5 @@
-import { IssuedAccessCode, NotificationSettings, type NotificationSettingsInput } from '@vozlia/contract';
+import { AccessCodeList, IssuedAccessCode, NotificationSettings, TenantSettings, type NotificationSettingsInput, type TenantSettingsInput } from '@vozlia/contract';
 import { tenantPath, type ApiClient } from '@/lib/api/api-client';
-import { AccessCodeList } from '@/lib/pending-contract';
 import { tenantKey, tenantQuery } from '@/lib/query/tenant-query';
 
 export const accessCodesKey = (tenantId: string) => tenantKey(tenantId, 'access-codes');
@@ -18,3 +17,8 @@ export const notificationSettingsQuery = (api: ApiClient, tenantId: string) =>
 
 export const saveNotificationSettings = (api: ApiClient, tenantId: string, body: NotificationSettingsInput) =>
   api.send('PUT', tenantPath(tenantId, 'notifications', 'settings'), body, NotificationSettings);
+
+export const tenantSettingsKey = (tenantId: string) => tenantKey(tenantId, 'settings');
+export const tenantSettingsQuery = (api: ApiClient, tenantId: string) =>
+  tenantQuery(api, tenantId, ['settings'], (api, signal) => api.get(tenantPath(tenantId, 'settings'), TenantSettings, undefined, signal));
+export const saveTenantSettings = (api: ApiClient, tenantId: string, body: TenantSettingsInput) => api.send('PUT', tenantPath(tenantId, 'settings'), body, TenantSettings);

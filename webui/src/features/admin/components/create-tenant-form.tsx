@@ -7,6 +7,7 @@ import { Field } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import { humanize } from '@/components/ui/badge';
 import { useApi } from '@/lib/api/api-context';
+import { TIME_ZONES, zoneLabel } from '@/lib/format/time-zones';
 import { useApiForm } from '@/lib/use-api-form';
 import { adminKey, createTenant } from '../queries';
 
@@ -17,8 +18,6 @@ const CreateTenantForm = CreateTenantRequest.extend({
     .transform((s) => s.split(/[\s,]+/).filter(Boolean))
     .pipe(CreateTenantRequest.shape.phone_numbers.unwrap()),
 });
-
-const ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['America/New_York'];
 
 export function CreateTenantFormView({ onCreated }: { onCreated(id: string): void }) {
   const api = useApi();
@@ -56,9 +55,9 @@ export function CreateTenantFormView({ onCreated }: { onCreated(id: string): voi
       <Field label="Time zone" error={errors.time_zone?.message}>
         {(p) => (
           <select {...p} {...form.register('time_zone')}>
-            {ZONES.map((z) => (
+            {TIME_ZONES.map((z) => (
               <option key={z} value={z}>
-                {z.replace(/_/g, ' ')}
+                {zoneLabel(z)}
               </option>
             ))}
           </select>

@@ -24,7 +24,7 @@ export function NotificationsSection({ tenantId }: { tenantId: string }) {
         <p className="muted">Who hears about new orders, appointment requests and missed calls, and the hours when only urgent messages go out.</p>
       </div>
       <QueryView query={query} loadingLabel="Loading notification settings…">
-        {(settings) => <NotificationsForm key={JSON.stringify(settings)} tenantId={tenantId} settings={settings} />}
+        {(settings) => <NotificationsForm tenantId={tenantId} settings={settings} />}
       </QueryView>
     </section>
   );
