@@ -93,6 +93,8 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
     await app.ready();
     listener?.handOver();
     const worker = new JobWorker(database.db, core.jobHandlers(), { log, metrics: storageMetrics });
+    // Month-end closes are jobs: each billed tenant's current period, whichever instance starts.
+    await core.billing.scheduleMonthEnds();
     if (opts.worker !== false) worker.start();
 
     const drainables: Drainable[] = [{ name: 'calls', drain: () => callPath.activeCalls.idle() }];

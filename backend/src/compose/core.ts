@@ -1,4 +1,4 @@
-import type { Accounts } from '@vozlia/control-plane';
+import type { Accounts, Billing } from '@vozlia/control-plane';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { Analytics } from '../analytics/analytics.js';
@@ -24,6 +24,7 @@ import { TenantAdmin } from '../tenancy/tenant-admin.js';
 import { TenantRepository } from '../tenancy/tenant-repository.js';
 import { tenantsProjection } from '../tenancy/tenants-projection.js';
 import { composeAccounts } from './accounts.js';
+import { composeBilling } from './billing.js';
 
 export interface CoreOptions {
   config: Config;
@@ -57,10 +58,12 @@ export interface Core {
   readonly callSettings: CallSettingsReader;
   /** Owner accounts and sessions (control plane): the auth routes, the tenant gate, the service. */
   readonly accounts: Accounts;
+  /** Usage metering and billing (control plane): services for the routes, job handlers. */
+  readonly billing: Billing;
   /** The ports a feature's tools, routes and jobs run with (its own store included). */
   portsOf<S>(feature: FeatureModule<S>): FeaturePorts<S>;
   portsOf(feature: AnyFeature | string): FeaturePorts<unknown>;
-  /** Every feature's job handlers, for the worker. */
+  /** Every feature's job handlers and billing's, for the worker. */
   jobHandlers(): Record<string, JobHandler>;
 }
 
@@ -109,6 +112,7 @@ export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, regis
     return found;
   }
   const tenants = new TenantRepository(db);
+  const billing = composeBilling({ db, config, log, clock, events, jobs, tenants });
   return {
     db,
     config,
@@ -127,8 +131,9 @@ export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, regis
     },
     analytics,
     accounts: composeAccounts({ db, config, log, clock, tenants }),
+    billing,
     router: new ToolRouter({ registry, policy: config, events, portsOf }),
     portsOf,
-    jobHandlers: () => Object.assign({}, ...registry.features.map((f) => f.jobs?.(portsOf(f)) ?? {})),
+    jobHandlers: () => Object.assign({}, ...registry.features.map((f) => f.jobs?.(portsOf(f)) ?? {}), billing.jobHandlers),
   };
 }

@@ -4,6 +4,7 @@ import { adminAccess, adminFacts } from '../server/admin-auth.js';
 import { adminRoutes } from '../server/admin-routes.js';
 import { mount, scope, type Mount } from '../server/mount.js';
 import { tenantProfileRoutes } from '../server/tenant-profile-routes.js';
+import { billingAdminMounts, billingTenantMounts, stripeWebhookMount } from './billing.js';
 import type { CallPath } from './call-path.js';
 import type { Core } from './core.js';
 
@@ -22,6 +23,7 @@ function tenantMounts(core: Core, callPath: CallPath): Mount[] {
     mount(tenantProfileRoutes, { config: core.config, manifests: core.registry.features.map((f) => f.manifest), tenants: core.tenants }),
     mount(settingsRoutes, { tenants: core.tenantAdmin }),
     mount(accessCodeTenantRoutes, { codes: callPath.accessCodes }),
+    ...billingTenantMounts(core.billing),
   ];
 }
 
@@ -32,6 +34,7 @@ function adminMounts(core: Core, callPath: CallPath): Mount[] {
     mount(adminRoutes, { config: core.config, registry: core.registry }),
     mount(tenantAdminRoutes, { tenants: core.tenantAdmin, isAdmin }),
     mount(accessCodeAdminRoutes, { codes: callPath.accessCodes, tenants: core.tenantAdmin, isAdmin }),
+    ...billingAdminMounts(core.billing),
   ];
 }
 
@@ -49,6 +52,7 @@ export function appMounts(core: Core, callPath: CallPath): Mount[] {
     scope(ADMIN_PREFIX, adminMounts(core, callPath)),
     scope(TENANT_PREFIX, [mount(core.accounts.tenantGate, {}), ...tenantMounts(core, callPath)]),
     ...callPath.mounts,
+    stripeWebhookMount(core.billing),
     ...features,
   ];
 }

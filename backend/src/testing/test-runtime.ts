@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import pino from 'pino';
+import type { Config } from '../config/load-config.js';
 import { startServer, type Runtime } from '../main.js';
 
 export interface TestRuntimeOptions {
@@ -10,6 +11,8 @@ export interface TestRuntimeOptions {
   /** PostgreSQL URL (from openTestDatabase); default: in-memory PGlite. */
   databaseUrl?: string;
   worker?: boolean;
+  /** Config values no variable sets (e.g. `billingSettleMs`), applied after parsing. */
+  overrides?: Partial<Config>;
 }
 
 /** The real server, as `npm start` composes it, on a throwaway database. */
@@ -29,6 +32,7 @@ export async function startTestRuntime(opts: TestRuntimeOptions = {}): Promise<R
     env,
     listen: opts.listen ?? false,
     worker: opts.worker ?? false,
+    ...(opts.overrides ? { overrides: opts.overrides } : {}),
     logger: pino({ level: env.LOG_LEVEL ?? 'silent' }),
   });
   return runtime;
