@@ -39,7 +39,7 @@ export function adminConsole(suite: BrowserSuite) {
     await dialog.getByRole('button', { name: 'Create tenant' }).click();
     await page.getByText('Created luigis_pizza.').waitFor();
     expect((await tenants()).find((t) => t.id === 'luigis_pizza')).toMatchObject({ name: 'Luigi’s Pizza', vertical: 'restaurant', time_zone: 'Europe/Rome', phone_numbers: ['+15550100077'], status: 'active' });
-    await page.getByRole('cell', { name: /luigis_pizza/ }).waitFor();
+    await page.getByRole('cell', { name: /luigis_pizza/ }).first().waitFor();
   });
 
   it('shows the server’s refusal next to the field: an id already taken', async () => {

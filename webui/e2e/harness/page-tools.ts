@@ -8,9 +8,9 @@ import type { Page } from 'playwright-core';
 export const SHOTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../screenshots-local');
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/** Signs in through the form exactly as an owner does (contract §7's labels). */
+/** Signs in through the form exactly as an owner does (contract §7's labels); stays on a sign-in page already open. */
 export async function signIn(page: Page, baseUrl: string, who: { email: string; password: string }): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in/`);
+  if (!new URL(page.url()).pathname.startsWith('/sign-in')) await page.goto(`${baseUrl}/sign-in/`);
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
