@@ -63,6 +63,8 @@ export class StreamAdmission {
     if (!(await this.#d.tokens.consume(c.nonce, c.rid, new Date(c.exp)))) return this.#refuse('replayed');
     const tenant = await this.#d.tenant(c.tenant_id);
     if (!tenant) return this.#refuse('unknown_tenant');
+    // Suspended between the webhook and the stream: no session.
+    if (tenant.status === 'suspended') return this.#refuse('tenant_suspended');
 
     const decision = this.#d.router.decide(tenant, c.actor_mode);
     const log = this.#d.log.child({ callSid: c.rid, tenantId: tenant.id, actorMode: decision.actorMode, tenantMode: c.tenant_mode });

@@ -8,6 +8,7 @@ import { StreamTokenStore } from '../calls/stream-token-store.js';
 import { unknownPolicyFeatures } from '../policy/mode-policy.js';
 import { mount, type Mount } from '../server/mount.js';
 import { twilioRoutes } from '../telephony/twilio-routes.js';
+import { AccessCodeAdmin } from '../tenancy/access-code-admin.js';
 import { AccessCodeResolver } from '../tenancy/access-code-resolver.js';
 import type { KeyedHasher } from '../tenancy/access-hash.js';
 import { ActiveCalls } from '../voice/active-calls.js';
@@ -23,6 +24,8 @@ export interface CallPath {
   activeCalls: ActiveCalls;
   /** End-of-call writes kept through a database outage; shutdown waits for it after the calls. */
   callEvents: CallEventBuffer;
+  /** Issued codes (provisioning), unique against every source the gate's resolver reads. */
+  accessCodes: AccessCodeAdmin;
 }
 
 /**
@@ -69,12 +72,14 @@ export async function composeCallPath(core: Core, deps: { hasher: KeyedHasher; m
   return {
     activeCalls,
     callEvents,
+    accessCodes: new AccessCodeAdmin({ db, events: core.events, hasher, resolver, clock: core.clock }),
     mounts: [
       mount(twilioRoutes, {
         publicBaseUrl: config.publicBaseUrl,
         twilioAuthToken: config.twilioAuthToken,
         assistantAvailable: Boolean(config.openai.apiKey),
         tenantByNumber: (e164) => core.tenants.byPhoneNumber(e164),
+        tenantSuspended: async (id) => (await core.tenants.get(id))?.status === 'suspended',
         lifecycle,
         gate,
         issueStreamToken: (grant) => admission.issue(grant),

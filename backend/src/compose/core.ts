@@ -1,3 +1,4 @@
+import type { Accounts } from '@vozlia/control-plane';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { Analytics } from '../analytics/analytics.js';
@@ -18,8 +19,11 @@ import { JobQueue, type JobHandler } from '../storage/jobs.js';
 import type { Database } from '../storage/schema.js';
 import type { StorageMetrics } from '../storage/storage-metrics.js';
 import { accessCodesProjection } from '../tenancy/access-codes-projection.js';
+import { callSettingsOf, type CallSettingsReader } from '../tenancy/call-settings.js';
+import { TenantAdmin } from '../tenancy/tenant-admin.js';
 import { TenantRepository } from '../tenancy/tenant-repository.js';
 import { tenantsProjection } from '../tenancy/tenants-projection.js';
+import { composeAccounts } from './accounts.js';
 
 export interface CoreOptions {
   config: Config;
@@ -47,6 +51,12 @@ export interface Core {
   readonly calls: CallReads;
   readonly analytics: Analytics;
   readonly router: ToolRouter;
+  /** Provisioning: create, suspend, resume, delete tenants; the owner's settings (all as events). */
+  readonly tenantAdmin: TenantAdmin;
+  /** A tenant's call settings (transfer numbers, hours, blocked callers, cap), read once per call. */
+  readonly callSettings: CallSettingsReader;
+  /** Owner accounts and sessions (control plane): the auth routes, the tenant gate, the service. */
+  readonly accounts: Accounts;
   /** The ports a feature's tools, routes and jobs run with (its own store included). */
   portsOf<S>(feature: FeatureModule<S>): FeaturePorts<S>;
   portsOf(feature: AnyFeature | string): FeaturePorts<unknown>;
@@ -98,6 +108,7 @@ export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, regis
     if (!found) throw new Error(`no feature ${name} in this runtime`);
     return found;
   }
+  const tenants = new TenantRepository(db);
   return {
     db,
     config,
@@ -107,9 +118,15 @@ export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, regis
     events,
     jobs,
     reads,
-    tenants: new TenantRepository(db),
+    tenants,
     calls: new CallReads(db),
+    tenantAdmin: new TenantAdmin(db, events, clock),
+    callSettings: async (id) => {
+      const tenant = await reads.tenants.get(id);
+      return tenant && callSettingsOf(tenant);
+    },
     analytics,
+    accounts: composeAccounts({ db, config, log, clock, tenants }),
     router: new ToolRouter({ registry, policy: config, events, portsOf }),
     portsOf,
     jobHandlers: () => Object.assign({}, ...registry.features.map((f) => f.jobs?.(portsOf(f)) ?? {})),

@@ -40,7 +40,7 @@ describe('HTTP app (real runtime on PGlite)', () => {
       log: runtime.log,
       metrics: new Registry(),
       adminToken: config.adminToken,
-      mounts: [mount(adminRoutes, { config, registry, tenants: runtime.core.tenants })],
+      mounts: [mount(adminRoutes, { prefix: '/api/admin', config, registry, tenants: runtime.core.tenants })],
       isReady: async () => true,
       accepting: () => true,
       ...rest,
@@ -56,7 +56,7 @@ describe('HTTP app (real runtime on PGlite)', () => {
     expect(ready.json()).toEqual({ ready: true });
     const tenants = await runtime.app.inject('/api/admin/tenants');
     expect(tenants.statusCode).toBe(200);
-    const ids = (tenants.json() as { tenants: { id: string; phoneNumbers: string[] }[] }).tenants.map((t) => [t.id, t.phoneNumbers]);
+    const ids = (tenants.json() as { items: { id: string; phone_numbers: string[] }[] }).items.map((t) => [t.id, t.phone_numbers]);
     expect(ids).toEqual([
       ['demo_barbershop', ['+15550100002']],
       ['demo_restaurant', ['+15550100001']],
