@@ -14,4 +14,5 @@ export * from './notifications.js';
 export * from './orders.js';
 export * from './pagination.js';
 export * from './query-spec.js';
+export * from './scalars.js';
 export * from './tenant-profile.js';

@@ -1,3 +1,5 @@
+import { CallLog } from '../calls/call-log.js';
+import { callLogRoutes } from '../calls/call-log-routes.js';
 import { adminRoutes } from '../server/admin-routes.js';
 import { mount, scope, type Mount } from '../server/mount.js';
 import { tenantProfileRoutes } from '../server/tenant-profile-routes.js';
@@ -15,8 +17,11 @@ export const ADMIN_PREFIX = '/api/admin';
  * say `config: { roles: OWNER_ONLY }`. Add one line per group.
  */
 function tenantMounts(core: Core): Mount[] {
+  const features = core.registry.features.flatMap((f) => (f.routes ? [mount(f.routes, { ports: core.portsOf(f) })] : []));
   return [
     mount(tenantProfileRoutes, { config: core.config, manifests: core.registry.features.map((f) => f.manifest), tenants: core.tenants }),
+    mount(callLogRoutes, { log: new CallLog(core.db), reads: core.reads }),
+    ...features,
   ];
 }
 
@@ -27,18 +32,13 @@ function adminMounts(core: Core): Mount[] {
 
 /**
  * The app's route groups in order: accounts at the root (cookies, CSRF, `/api/auth/*`, the admin's
- * owner routes), the admin API, the tenant API behind its gate, the phone path, and (until each
- * moves into the tenant API) each feature's operator-only routes under `/api/features/<feature>`.
+ * owner routes), the admin API, the tenant API behind its gate, the phone path.
  */
 export function appMounts(core: Core, callPath: CallPath): Mount[] {
-  const features = core.registry.features.flatMap((f) =>
-    f.routes ? [mount(f.routes, { prefix: `/api/features/${f.manifest.name}`, ports: core.portsOf(f) })] : [],
-  );
   return [
     mount(core.accounts.plugin, {}),
     scope(ADMIN_PREFIX, adminMounts(core)),
     scope(TENANT_PREFIX, [mount(core.accounts.tenantGate, {}), ...tenantMounts(core)]),
     ...callPath.mounts,
-    ...features,
   ];
 }
