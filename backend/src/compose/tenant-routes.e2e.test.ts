@@ -1,6 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_OWNERS } from '../demo/owners.js';
+import { DEMO_OWNERS, seedDemoOwners } from '../demo/owners.js';
+import { seedDemoTenants } from '../demo/tenants.js';
 import type { Runtime } from '../main.js';
 import type { RouteEntry } from '../server/route-table.js';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
@@ -14,6 +15,8 @@ const STAFF = { email: 'staff@demo-restaurant.test', password: 'a-staff-password
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** What an admitted caller may get from a made-up id or body: success, or the handler's own refusal of the input. */
 const ADMITTED = [200, 201, 204, 400, 404, 409];
+/** A runtime and three argon2 sign-ins; on the shared, loaded CI machine this takes well over the default. */
+const BOOT_TIMEOUT_MS = 120_000;
 
 interface Session {
   cookie: string;
@@ -35,7 +38,10 @@ describe.each(testDatabaseKinds())('the tenant API route table on %s', (kind) =>
 
   beforeAll(async () => {
     if (kind === 'postgres') pg = await openTestDatabase('postgres');
-    runtime = await startTestRuntime({ env: { VOZ_ADMIN_TOKEN: TOKEN }, ...(pg?.url ? { databaseUrl: pg.url } : {}) });
+    // The demo tenants and owners only: other features' demo history is not what this test is about.
+    runtime = await startTestRuntime({ env: { VOZ_ADMIN_TOKEN: TOKEN, VOZ_SEED_DEMO: '0' }, ...(pg?.url ? { databaseUrl: pg.url } : {}) });
+    await seedDemoTenants(runtime.core.events);
+    await seedDemoOwners(runtime.core.accounts);
     origin = new URL(runtime.config.publicBaseUrl).origin;
     await runtime.core.accounts.service.addUser({ tenantId: TENANT, role: 'staff', ...STAFF });
     const [restaurant, barbershop] = DEMO_OWNERS;
@@ -43,7 +49,7 @@ describe.each(testDatabaseKinds())('the tenant API route table on %s', (kind) =>
     otherOwner = await signIn(barbershop.email, barbershop.password);
     staff = await signIn(STAFF.email, STAFF.password);
     routes = runtime.app.routeTable().filter((r) => r.url.startsWith(`${TENANT_PREFIX}/`) && r.method !== 'HEAD');
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await runtime?.close();
     await pg?.close();
