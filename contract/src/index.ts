@@ -15,5 +15,6 @@ export * from './notifications.js';
 export * from './orders.js';
 export * from './pagination.js';
 export * from './query-spec.js';
+export * from './scalars.js';
 export * from './settings.js';
 export * from './tenant-profile.js';
