@@ -147,6 +147,13 @@ describe.each(testDatabaseKinds())('billing over the demo history (%s)', (kind) 
     const plan = await api.inject({ method: 'PUT', url: `/api/admin/tenants/${TENANT}/plan`, headers: admin, payload: { monthly_fee_cents: -1, included_minutes: 0, overage_cents_per_minute: 0 } });
     expect(plan.statusCode).toBe(400);
     expect(plan.json().message).toContain('monthly_fee_cents');
+    // Billing starts with a plan: the month before it is refused for one tenant, skipped for all.
+    const before = periodStart.minus({ months: 1 }).toFormat('yyyy-MM');
+    const noPlan = await api.inject({ method: 'POST', url: '/api/admin/billing/close', headers: admin, payload: { period: before, tenant_id: TENANT } });
+    expect(noPlan.statusCode).toBe(409);
+    expect(noPlan.json()).toMatchObject({ error: 'no_plan', message: expect.stringContaining('/plan') });
+    const all = await api.inject({ method: 'POST', url: '/api/admin/billing/close', headers: admin, payload: { period: before } });
+    expect(all.json()).toEqual({ invoices: [] });
   });
 
   it('closes an ended period into one invoice, exactly once; an open one only as final', async () => {
@@ -256,5 +263,19 @@ describe.each(testDatabaseKinds())('billing over the demo history (%s)', (kind) 
     const next = due.toFormat('yyyy-MM');
     const { rows } = await sql<{ n: number }>`select count(*) as n from jobs where queue = 'billing.close' and payload->>'tenant_id' = 'demo_barbershop' and payload->>'period' = ${next}`.execute(env.db);
     expect(rows[0]!.n).toBe(1);
+  });
+
+  it('gives the worker its jobs; the daily sweep schedules each billed tenant\'s month end and tomorrow\'s sweep, once', async () => {
+    const handlers = env.runtime.core.jobHandlers();
+    expect(Object.keys(handlers)).toEqual(expect.arrayContaining(['billing.close', 'billing.stripe_sync', 'billing.schedule_sweep']));
+    await handlers['billing.schedule_sweep']!({}, { id: 0, attempt: 1 });
+    await handlers['billing.schedule_sweep']!({}, { id: 0, attempt: 1 }); // another instance, or a retry: nothing new
+    const tomorrow = DateTime.utc().startOf('day').plus({ days: 1 });
+    const { rows: sweeps } = await sql<{ run_at: Date }>`select run_at from jobs where queue = 'billing.schedule_sweep'`.execute(env.db);
+    expect(sweeps.map((r) => r.run_at.toISOString())).toEqual([tomorrow.plus({ minutes: 5 }).toISO()]);
+    const { rows } = await sql<{ tenant: string; n: number }>`
+      select payload->>'tenant_id' as tenant, count(*) as n from jobs
+      where queue = 'billing.close' and payload->>'period' = ${CURRENT} group by 1 order by 1`.execute(env.db);
+    expect(rows).toEqual([{ tenant: 'demo_barbershop', n: 1 }, { tenant: TENANT, n: 1 }]);
   });
 });
