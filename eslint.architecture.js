@@ -80,7 +80,7 @@ const BOUNDARIES = {
 const FEATURE_SQL_FILES = ['store.ts', 'projection.ts', 'tables.ts', 'migrations.ts', 'search.ts'];
 
 /** Wiring classes: built once per runtime in compose/ (or main.ts), handed to whoever needs them. */
-const WIRED = 'EventStore|JobQueue|JobWorker|ToolRouter|Analytics|StreamAdmission|AccessGate|CallLifecycle|AccessCodeResolver';
+const WIRED = 'EventStore|JobQueue|JobWorker|ToolRouter|Analytics|StreamAdmission|AccessGate|CallLifecycle|AccessCodeResolver|AccessCodeAdmin|TenantAdmin';
 const noWiring = { selector: `NewExpression[callee.name=/^(${WIRED})$/]`, message: `${WIRING}; build it there and pass it in` };
 
 const PURE_SYNTAX = [

@@ -1,4 +1,4 @@
-import type { Accounts } from '@vozlia/control-plane';
+import type { Accounts, Billing } from '@vozlia/control-plane';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { Analytics } from '../analytics/analytics.js';
@@ -21,9 +21,12 @@ import { JobQueue, type JobHandler } from '../storage/jobs.js';
 import type { Database } from '../storage/schema.js';
 import type { StorageMetrics } from '../storage/storage-metrics.js';
 import { accessCodesProjection } from '../tenancy/access-codes-projection.js';
+import { callSettingsOf, type CallSettingsReader } from '../tenancy/call-settings.js';
+import { TenantAdmin } from '../tenancy/tenant-admin.js';
 import { TenantRepository } from '../tenancy/tenant-repository.js';
 import { tenantsProjection } from '../tenancy/tenants-projection.js';
 import { composeAccounts } from './accounts.js';
+import { composeBilling } from './billing.js';
 import { notificationAudience } from './notification-audience.js';
 
 export interface CoreOptions {
@@ -54,8 +57,14 @@ export interface Core {
   readonly calls: CallReads;
   readonly analytics: Analytics;
   readonly router: ToolRouter;
+  /** Provisioning: create, suspend, resume, delete tenants; the owner's settings (all as events). */
+  readonly tenantAdmin: TenantAdmin;
+  /** A tenant's call settings (transfer numbers, hours, blocked callers, cap), read once per call. */
+  readonly callSettings: CallSettingsReader;
   /** Owner accounts and sessions (control plane): the auth routes, the tenant gate, the service. */
   readonly accounts: Accounts;
+  /** Usage metering and billing (control plane): services for the routes, job handlers. */
+  readonly billing: Billing;
   /** Messages out: the outbox worker, the Twilio SMS and tenant routes, the channels to close. */
   readonly notifications: Notifications;
   /** The port features get, for call control and other callers outside the features. */
@@ -63,7 +72,7 @@ export interface Core {
   /** The ports a feature's tools, routes and jobs run with (its own store included). */
   portsOf<S>(feature: FeatureModule<S>): FeaturePorts<S>;
   portsOf(feature: AnyFeature | string): FeaturePorts<unknown>;
-  /** Every feature's job handlers, for the worker. */
+  /** Every feature's job handlers and billing's, for the worker. */
   jobHandlers(): Record<string, JobHandler>;
 }
 
@@ -117,6 +126,7 @@ export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, regis
     return found;
   }
   const tenants = new TenantRepository(db);
+  const billing = composeBilling({ db, config, log, clock, events, jobs, tenants });
   return {
     db,
     config,
@@ -128,12 +138,18 @@ export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, regis
     reads,
     tenants,
     calls: new CallReads(db),
+    tenantAdmin: new TenantAdmin(db, events, clock),
+    callSettings: async (id) => {
+      const tenant = await reads.tenants.get(id);
+      return tenant && callSettingsOf(tenant);
+    },
     analytics,
     accounts: composeAccounts({ db, config, log, clock, tenants }),
+    billing,
     router: new ToolRouter({ registry, policy: config, events, portsOf }),
     notifications: messages,
     notify: notifyPort,
     portsOf,
-    jobHandlers: () => Object.assign({}, ...registry.features.map((f) => f.jobs?.(portsOf(f)) ?? {})),
+    jobHandlers: () => Object.assign({}, ...registry.features.map((f) => f.jobs?.(portsOf(f)) ?? {}), billing.jobHandlers),
   };
 }

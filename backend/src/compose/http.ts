@@ -1,8 +1,11 @@
-import { OWNER_ONLY } from '@vozlia/control-plane';
+import { accessCodeAdminRoutes, accessCodeTenantRoutes, OWNER_ONLY, settingsRoutes, tenantAdminRoutes } from '@vozlia/control-plane';
+import type { FastifyRequest } from 'fastify';
 import { notificationTenantRoutes, twilioSmsRoutes } from '../notifications/index.js';
+import { adminAccess, adminFacts } from '../server/admin-auth.js';
 import { adminRoutes } from '../server/admin-routes.js';
 import { mount, scope, type Mount } from '../server/mount.js';
 import { tenantProfileRoutes } from '../server/tenant-profile-routes.js';
+import { billingAdminMounts, billingTenantMounts, stripeWebhookMount } from './billing.js';
 import type { CallPath } from './call-path.js';
 import type { Core } from './core.js';
 
@@ -16,16 +19,25 @@ export const ADMIN_PREFIX = '/api/admin';
  * the tenant from `req.params.tenant_id` (already checked) and `req.principal`. Owner-only routes
  * say `config: { roles: OWNER_ONLY }`. Add one line per group.
  */
-function tenantMounts(core: Core): Mount[] {
+function tenantMounts(core: Core, callPath: CallPath): Mount[] {
   return [
     mount(tenantProfileRoutes, { config: core.config, manifests: core.registry.features.map((f) => f.manifest), tenants: core.tenants }),
+    mount(settingsRoutes, { tenants: core.tenantAdmin }),
+    mount(accessCodeTenantRoutes, { codes: callPath.accessCodes }),
+    ...billingTenantMounts(core.billing),
     mount(notificationTenantRoutes, { ...core.notifications.routeOptions(core.events), settingsRoles: OWNER_ONLY }),
   ];
 }
 
 /** Route groups of the admin API, paths relative to `/api/admin`. Add one line per group. */
-function adminMounts(core: Core): Mount[] {
-  return [mount(adminRoutes, { config: core.config, registry: core.registry, tenants: core.tenants })];
+function adminMounts(core: Core, callPath: CallPath): Mount[] {
+  const isAdmin = (req: FastifyRequest) => adminAccess(core.config.adminToken, adminFacts(req)) === 'allowed';
+  return [
+    mount(adminRoutes, { config: core.config, registry: core.registry }),
+    mount(tenantAdminRoutes, { tenants: core.tenantAdmin, isAdmin }),
+    mount(accessCodeAdminRoutes, { codes: callPath.accessCodes, tenants: core.tenantAdmin, isAdmin }),
+    ...billingAdminMounts(core.billing),
+  ];
 }
 
 /**
@@ -40,9 +52,10 @@ export function appMounts(core: Core, callPath: CallPath): Mount[] {
   );
   return [
     mount(core.accounts.plugin, {}),
-    scope(ADMIN_PREFIX, adminMounts(core)),
-    scope(TENANT_PREFIX, [mount(core.accounts.tenantGate, {}), ...tenantMounts(core)]),
+    scope(ADMIN_PREFIX, adminMounts(core, callPath)),
+    scope(TENANT_PREFIX, [mount(core.accounts.tenantGate, {}), ...tenantMounts(core, callPath)]),
     ...callPath.mounts,
+    stripeWebhookMount(core.billing),
     // Inbound STOP/START and delivery reports, signed like every Twilio webhook.
     mount(twilioSmsRoutes, core.notifications.routeOptions(core.events)),
     ...features,

@@ -10,6 +10,7 @@ import { seedDemoNotificationSettings } from './notification-settings.js';
 import { seedOrders } from './orders.js';
 import { seedOwnerContacts } from './owner-contacts.js';
 import { seedDemoOwners } from './owners.js';
+import { seedDemoSettings } from './tenant-settings.js';
 import { seedDemoTenants } from './tenants.js';
 
 /** Each feature's demo data, by feature name: seeded only when that feature is loaded. */
@@ -22,10 +23,10 @@ const FEATURE_SEEDS: Readonly<Record<string, (ports: DemoPorts) => Promise<void>
 };
 
 /**
- * The demo (contract §6, §7, §9): the two tenants, their notification contacts, each loaded
- * feature's data in registry order, the access codes as keyed hashes, then one owner account per
- * tenant. Every step is idempotent, so a restart or a second instance
- * starting at the same moment seeds nothing twice.
+ * The demo (contract §6, §7, §9, §10): the two tenants with their settings (transfer numbers,
+ * hours), their notification contacts, each loaded feature's data in registry order, the access
+ * codes as keyed hashes, then one owner account per tenant. Every step is idempotent, so a
+ * restart or a second instance starting at the same moment seeds nothing twice.
  */
 export async function seedDemo(
   ports: DemoPorts & { accounts: Pick<Accounts, 'users' | 'service'> },
@@ -33,6 +34,7 @@ export async function seedDemo(
   hasher: KeyedHasher,
 ): Promise<void> {
   await seedDemoTenants(ports.events);
+  await seedDemoSettings(ports.events);
   // Contract §9: the demo owners' contacts, so a demo order tells somebody.
   await seedDemoNotificationSettings(ports.events, ports.clock());
   await seedFeatureDemos(ports, registry);

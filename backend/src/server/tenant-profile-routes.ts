@@ -39,8 +39,7 @@ export const tenantProfileRoutes: FastifyPluginAsync<TenantProfileDeps> = async 
       name: tenant.displayName,
       vertical: tenant.vertical,
       time_zone: tenant.timeZone,
-      // Suspension arrives with provisioning (contract §8); until then every tenant is active.
-      status: 'active',
+      status: tenant.status ?? 'active',
       areas: portalAreas(tenant, d.manifests, d.config.features),
     } satisfies TenantProfile;
   });
