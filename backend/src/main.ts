@@ -42,6 +42,9 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+/** After the last calls end at shutdown, how long their records may take to land. */
+const CALL_EVENTS_FLUSH_MS = 5_000;
+
 /** The built web UI; the same relative place from backend/src and backend/dist. */
 const WEBUI_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../webui/out');
 
@@ -133,6 +136,9 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
           if (outcome.timedOut.length || outcome.failed.length) log.warn(outcome, 'shutdown drain incomplete');
           core.notifications.close();
           await app.close();
+          // Calls ended by the close hand in their records now: let them land (or be reported).
+          const flushed = await drainAll([{ name: 'call_events', drain: () => callPath.callEvents.idle() }], CALL_EVENTS_FLUSH_MS);
+          if (flushed.timedOut.length) log.error({ event: 'call_events_unwritten', ...callPath.callEvents.stats }, 'shutdown: call events not written');
           await database.close();
         })();
         return closing;

@@ -6,6 +6,7 @@ import { FINAL_CALL_STATUSES, type CallLifecycle } from '../calls/call-lifecycle
 import type { ActorMode, TenantMode } from '../policy/modes.js';
 import type { Tenant } from '../tenancy/tenant.js';
 import { toE164 } from '../tenancy/tenant.js';
+import { strictTwilioParams } from './twilio-params-hook.js';
 import { twilioSignatureCheck } from './twilio-signature.js';
 import { APOLOGY, GATE_GOODBYE, LOCKED_OUT_GOODBYE, SUSPENDED_MESSAGE, gateTwiml, mediaStreamUrl, sayAndHangup, streamTwiml } from './twiml.js';
 
@@ -39,6 +40,7 @@ type TwilioBody = Partial<Record<'CallSid' | 'From' | 'To' | 'Digits' | 'CallSta
 export const twilioRoutes: FastifyPluginAsync<TwilioRouteDeps> = async (app, deps) => {
   const gatherUrl = `${deps.publicBaseUrl}${GATHER_PATH}`;
   app.addHook('preHandler', twilioSignatureCheck(deps.twilioAuthToken, deps.publicBaseUrl));
+  strictTwilioParams(app, { incomingCallPaths: [VOICE_PATH] });
 
   const xml = (reply: FastifyReply, twiml: string) => reply.code(200).type('text/xml').send(twiml);
   const badRequest = (reply: FastifyReply) => reply.code(400).send({ error: 'bad_request', message: 'CallSid is required' });

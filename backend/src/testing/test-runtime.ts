@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { Config } from '../config/load-config.js';
 import { startServer, type Runtime } from '../main.js';
@@ -13,6 +14,8 @@ export interface TestRuntimeOptions {
   worker?: boolean;
   /** Config values no variable sets (e.g. `billingSettleMs`), applied after parsing. */
   overrides?: Partial<Config>;
+  /** Receives every log line (pino JSON) instead of dropping them. */
+  logSink?: (line: string) => void;
 }
 
 /** The real server, as `npm start` composes it, on a throwaway database. */
@@ -33,9 +36,18 @@ export async function startTestRuntime(opts: TestRuntimeOptions = {}): Promise<R
     listen: opts.listen ?? false,
     worker: opts.worker ?? false,
     ...(opts.overrides ? { overrides: opts.overrides } : {}),
-    logger: pino({ level: env.LOG_LEVEL ?? 'silent' }),
+    logger: opts.logSink ? pino({ level: env.LOG_LEVEL ?? 'info' }, lineSink(opts.logSink)) : pino({ level: env.LOG_LEVEL ?? 'silent' }),
   });
   return runtime;
+}
+
+function lineSink(onLine: (line: string) => void): Writable {
+  return new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      for (const line of chunk.toString().split('\n')) if (line) onLine(line);
+      cb();
+    },
+  });
 }
 
 export function freePort(): Promise<number> {
