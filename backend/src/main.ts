@@ -8,6 +8,8 @@ import { composeCore, type Core } from './compose/core.js';
 import { appMounts } from './compose/http.js';
 import { moduleMigrations } from './compose/migrations.js';
 import { ConfigError, loadConfig, type Config } from './config/load-config.js';
+import type { CallControlSettingsSource } from './calls/call-control-settings.js';
+import { demoCallControlSettings } from './demo/call-control-settings.js';
 import { seedDemo } from './demo/seed.js';
 import { loadFeatures, type FeatureRegistry } from './features/registry.js';
 import { buildApp } from './server/app.js';
@@ -51,6 +53,8 @@ export interface StartOptions {
   logger?: Logger;
   /** Run the job worker (default true). */
   worker?: boolean;
+  /** Per-call transfer numbers, hours, block list and cap; default: the demo-backed source (until tenant settings land). */
+  callControlSettings?: CallControlSettingsSource;
 }
 
 /**
@@ -77,7 +81,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
     await core.analytics.catalog.refresh();
     const hasher = new KeyedHasher(await loadServerSecret(database.db, config.secret));
     if (config.seedDemo) await seedDemo(core, registry, hasher);
-    const callPath = await composeCallPath(core, { hasher, metrics });
+    const callPath = await composeCallPath(core, { hasher, metrics, callControlSettings: opts.callControlSettings ?? demoCallControlSettings });
 
     let accepting = true;
     const app = await buildApp({

@@ -20,4 +20,26 @@ export class CallReads {
     const row = await this.#db.selectFrom('calls').select('from_number').where('call_sid', '=', callSid).executeTakeFirst();
     return row?.from_number ?? undefined;
   }
+
+  /** The number the caller rang (`To`), when known. */
+  async calledNumber(callSid: string): Promise<string | undefined> {
+    const row = await this.#db.selectFrom('calls').select('to_number').where('call_sid', '=', callSid).executeTakeFirst();
+    return row?.to_number ?? undefined;
+  }
+
+  /**
+   * The tenant's calls on the assistant now: connected since `since`, with neither the stream's
+   * record nor Twilio's final status yet (across instances: it is the shared projection).
+   */
+  async activeCalls(tenantId: string, since: Date): Promise<number> {
+    const row = await this.#db
+      .selectFrom('calls')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('tenant_id', '=', tenantId)
+      .where('connected_at', '>=', since)
+      .where('end_reason', 'is', null)
+      .where('ended_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
 }

@@ -7,7 +7,7 @@ import type { ActorMode, TenantMode } from '../policy/modes.js';
 import type { Tenant } from '../tenancy/tenant.js';
 import { toE164 } from '../tenancy/tenant.js';
 import { twilioSignatureCheck } from './twilio-signature.js';
-import { APOLOGY, GATE_GOODBYE, LOCKED_OUT_GOODBYE, gateTwiml, mediaStreamUrl, sayAndHangup, streamTwiml } from './twiml.js';
+import { APOLOGY, BUSY_GOODBYE, GATE_GOODBYE, LOCKED_OUT_GOODBYE, gateTwiml, mediaStreamUrl, rejectTwiml, sayAndHangup, streamTwiml } from './twiml.js';
 
 const VOICE_PATH = '/twilio/voice';
 const GATHER_PATH = '/twilio/gather';
@@ -23,6 +23,8 @@ export interface TwilioRouteDeps {
   tenantByNumber(e164: string): Promise<Tenant | undefined>;
   lifecycle: Pick<CallLifecycle, 'received' | 'ended'>;
   gate: Pick<AccessGate, 'arrive' | 'enter'>;
+  /** Blocked caller (→ `<Reject>`) or over the tenant's concurrent-call cap (→ busy message); absent = always ok. */
+  screen?(callSid: string, tenantId: string, from: string | null): Promise<'ok' | 'blocked' | 'busy'>;
   /** The single-use stream token for a routed call. */
   issueStreamToken(grant: StreamGrant): string;
   log: Logger;
@@ -43,8 +45,11 @@ export const twilioRoutes: FastifyPluginAsync<TwilioRouteDeps> = async (app, dep
   /** E.164 when Twilio sent a number, else its raw value (e.g. `anonymous`), else null. */
   const caller = (body: TwilioBody) => toE164(body.From) ?? body.From ?? null;
 
-  /** Stream TwiML (token in the URL), or the apology when no model is configured. */
-  const connect = (callSid: string, tenantId: string, actorMode: ActorMode, tenantMode: TenantMode): string => {
+  /** Stream TwiML (token in the URL); `<Reject>`/busy after screening; the apology when no model is configured. */
+  const connect = async (callSid: string, from: string | null, tenantId: string, actorMode: ActorMode, tenantMode: TenantMode): Promise<string> => {
+    const screened = deps.screen ? await deps.screen(callSid, tenantId, from) : 'ok';
+    if (screened === 'blocked') return rejectTwiml();
+    if (screened === 'busy') return sayAndHangup(BUSY_GOODBYE);
     if (!deps.assistantAvailable) {
       deps.log.warn({ event: 'call_not_bridged', callSid, tenantId, reason: 'no_api_key' }, 'no OpenAI key: apology and hang up');
       return sayAndHangup(APOLOGY);
@@ -61,7 +66,7 @@ export const twilioRoutes: FastifyPluginAsync<TwilioRouteDeps> = async (app, dep
     const from = caller(req.body);
     const tenant = to ? await deps.tenantByNumber(to) : undefined;
     await deps.lifecycle.received({ callSid, from, to: to ?? req.body.To ?? null, tenantId: tenant?.id ?? null, tenantMode: tenant ? 'dedicated' : 'shared' });
-    if (tenant) return xml(reply, connect(callSid, tenant.id, 'client', 'dedicated'));
+    if (tenant) return xml(reply, await connect(callSid, from, tenant.id, 'client', 'dedicated'));
     const arrival = await deps.gate.arrive(callSid, from);
     return xml(reply, arrival.kind === 'locked_out' ? sayAndHangup(LOCKED_OUT_GOODBYE) : gateTwiml(gatherUrl));
   });
@@ -72,7 +77,7 @@ export const twilioRoutes: FastifyPluginAsync<TwilioRouteDeps> = async (app, dep
     const entry = await deps.gate.enter(callSid, caller(req.body), (req.body.Digits ?? '').trim());
     switch (entry.kind) {
       case 'passed':
-        return xml(reply, connect(callSid, entry.tenantId, entry.actorMode, 'shared'));
+        return xml(reply, await connect(callSid, caller(req.body), entry.tenantId, entry.actorMode, 'shared'));
       case 'retry':
         return xml(reply, gateTwiml(gatherUrl, true));
       case 'goodbye':

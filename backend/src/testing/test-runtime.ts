@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import pino from 'pino';
+import type { CallControlSettingsSource } from '../calls/call-control-settings.js';
 import { startServer, type Runtime } from '../main.js';
 
 export interface TestRuntimeOptions {
@@ -10,6 +11,8 @@ export interface TestRuntimeOptions {
   /** PostgreSQL URL (from openTestDatabase); default: in-memory PGlite. */
   databaseUrl?: string;
   worker?: boolean;
+  /** Transfer numbers, hours, block list and cap per call (default: the demo-backed source). */
+  callControlSettings?: CallControlSettingsSource;
 }
 
 /** The real server, as `npm start` composes it, on a throwaway database. */
@@ -30,6 +33,7 @@ export async function startTestRuntime(opts: TestRuntimeOptions = {}): Promise<R
     listen: opts.listen ?? false,
     worker: opts.worker ?? false,
     logger: pino({ level: env.LOG_LEVEL ?? 'silent' }),
+    ...(opts.callControlSettings ? { callControlSettings: opts.callControlSettings } : {}),
   });
   return runtime;
 }

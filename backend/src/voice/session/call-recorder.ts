@@ -112,6 +112,7 @@ export class CallRecorder {
       toolCalls: this.#toolCalls,
       bargeIns: this.#bargeIns,
       firstAssistantAudioMs: this.#firstAudioMs === null ? null : Math.round(this.#firstAudioMs),
+      replyLatencyMs: this.replyLatencies(),
       reconnects: i.reconnects,
       chimes: i.chimes,
       frames: { ...this.frames },
