@@ -76,9 +76,10 @@ export class StreamAdmission {
     // Decided once: transfer is offered only where the tenant has a number to transfer to.
     const offered = settings.transferNumbers.length > 0 ? decision.allowedTools : decision.allowedTools.filter((t) => t !== TRANSFER_TOOL);
     const wording = settings.open === false ? afterHoursWording(decision, tenant.displayName, settings.afterHours) : decision;
-    const [tools, callerNumber] = await Promise.all([
+    const [tools, callerNumber, calledNumber] = await Promise.all([
       this.#d.router.toolSpecs(offered, tenant),
       this.#d.calls.callerNumber(c.rid),
+      control ? this.#d.calls.calledNumber(c.rid) : undefined,
       this.#d.lifecycle.connected({ callSid: c.rid, tenantId: tenant.id, actorMode: decision.actorMode, tenantMode: c.tenant_mode }),
     ]);
     void this.#d.tokens.prune(new Date(this.#now())).catch(() => undefined);
@@ -106,7 +107,7 @@ export class StreamAdmission {
           ...(meta.utterance ? { utterance: meta.utterance } : {}),
           log,
         }),
-      ...(control ? { act: (action) => control.act({ tenant, callSid: c.rid, actorMode: decision.actorMode, settings }, action) } : {}),
+      ...(control ? { act: (action) => control.act({ tenant, callSid: c.rid, actorMode: decision.actorMode, settings, calledNumber: calledNumber ?? null }, action) } : {}),
       onCallEnded: (record) => {
         // Off the audio loop: one append, errors logged (never thrown into the session).
         void lifecycle.recorded(record).catch((err: unknown) => log.error({ event: 'call_record_failed', err }, 'could not write the call record'));

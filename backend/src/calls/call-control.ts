@@ -36,7 +36,7 @@ export interface CallControlDeps {
   settings: CallControlSettingsSource;
   tenant(id: string): Promise<Tenant | undefined>;
   lifecycle: Pick<CallLifecycle, 'blocked' | 'busy' | 'transferRequested' | 'transferCompleted' | 'transferUnanswered' | 'messageRecorded'>;
-  calls: Pick<CallReads, 'callerNumber' | 'calledNumber' | 'activeCalls'>;
+  calls: Pick<CallReads, 'callerNumber' | 'calledNumber' | 'activeCalls' | 'tenantOf'>;
   /** Null when Twilio REST is not configured (no `TWILIO_ACCOUNT_SID`): actions report false. */
   redirect: CallRedirect | null;
   /** Calls older than this are not counted as active (a call whose end was never reported). */
@@ -89,8 +89,12 @@ export class CallControl {
     return { kind: 'ok', settings };
   }
 
-  /** A session's action, once its line has played: true when Twilio took the call over. */
-  async act(call: { tenant: Tenant; callSid: string; actorMode: ActorMode; settings: CallControlSettings }, action: CallAction): Promise<boolean> {
+  /**
+   * A session's action, once its line has played: true when Twilio took the call over. Everything
+   * it needs was decided at admission (settings, the number rung), so the REST update goes out at
+   * once; the event is appended after it (the caller is waiting on the former, not the latter).
+   */
+  async act(call: { tenant: Tenant; callSid: string; actorMode: ActorMode; settings: CallControlSettings; calledNumber: string | null }, action: CallAction): Promise<boolean> {
     const redirect = this.#d.redirect;
     const log = this.#d.log.child({ callSid: call.callSid, tenantId: call.tenant.id });
     try {
@@ -99,18 +103,16 @@ export class CallControl {
         await redirect.hangUp(call.callSid);
         return true;
       }
-      // Re-read: hours may have closed since the call started.
-      const settings = await this.settingsFor(call.tenant).catch(() => call.settings);
-      const numbers = settings.transferNumbers;
-      const route = settings.open === false ? 'message' : 'dial';
+      const numbers = call.settings.transferNumbers;
+      const route = call.settings.open === false ? 'message' : 'dial';
       if (!redirect || (route === 'dial' && numbers.length === 0)) {
         log.warn({ event: 'transfer_unavailable', configured: Boolean(redirect), numbers: numbers.length }, 'transfer not possible');
         return false;
       }
-      await this.#d.lifecycle.transferRequested({ callSid: call.callSid, tenantId: call.tenant.id, actorMode: call.actorMode, reason: action.reason, route, numbers: numbers.length });
       if (route === 'message') await redirect.takeMessage(call.callSid, { tenantId: call.tenant.id, reason: action.reason });
-      else await redirect.dial(call.callSid, await this.#step(call.callSid, call.tenant.id, numbers, 0, action.reason));
+      else await redirect.dial(call.callSid, dialStep(call.tenant.id, numbers, 0, action.reason, call.calledNumber));
       log.info({ event: 'transfer_started', route }, 'call handed to Twilio');
+      await this.#d.lifecycle.transferRequested({ callSid: call.callSid, tenantId: call.tenant.id, actorMode: call.actorMode, reason: action.reason, route, numbers: numbers.length });
       return true;
     } catch (err) {
       log.error({ event: 'call_action_failed', action: action.kind, err }, 'Twilio refused the call update');
@@ -129,7 +131,7 @@ export class CallControl {
     const numbers = settings?.transferNumbers ?? [];
     const next = p.index + 1;
     if (NOT_ANSWERED.has(p.status) && next < numbers.length && settings?.open !== false) {
-      return { kind: 'dial', step: await this.#step(p.callSid, p.tenantId, numbers, next, p.reason) };
+      return { kind: 'dial', step: dialStep(p.tenantId, numbers, next, p.reason, (await this.#d.calls.calledNumber(p.callSid)) ?? null) };
     }
     await this.#d.lifecycle.transferUnanswered({ callSid: p.callSid, tenantId: p.tenantId, status: p.status, tried: p.index + 1 });
     return { kind: 'message', reason: p.reason };
@@ -141,8 +143,13 @@ export class CallControl {
     await this.#d.lifecycle.messageRecorded({ ...p, from });
   }
 
-  async #step(callSid: string, tenantId: string, numbers: readonly string[], index: number, reason: string): Promise<DialStep> {
-    const callerId = toE164((await this.#d.calls.calledNumber(callSid)) ?? undefined) ?? null;
-    return { tenantId, number: numbers[index]!, index, callerId, reason };
+  /** The webhook's tenant is the call's own (a URL naming another tenant is refused). */
+  async owns(callSid: string, tenantId: string): Promise<boolean> {
+    return (await this.#d.calls.tenantOf(callSid)) === tenantId;
   }
+}
+
+/** The `index`-th transfer number, shown the business line the caller rang (when it is a number). */
+function dialStep(tenantId: string, numbers: readonly string[], index: number, reason: string, calledNumber: string | null): DialStep {
+  return { tenantId, number: numbers[index]!, index, callerId: toE164(calledNumber ?? undefined) ?? null, reason };
 }

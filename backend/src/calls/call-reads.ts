@@ -21,6 +21,12 @@ export class CallReads {
     return row?.from_number ?? undefined;
   }
 
+  /** The tenant the call belongs to, once known. */
+  async tenantOf(callSid: string): Promise<string | undefined> {
+    const row = await this.#db.selectFrom('calls').select('tenant_id').where('call_sid', '=', callSid).executeTakeFirst();
+    return row?.tenant_id ?? undefined;
+  }
+
   /** The number the caller rang (`To`), when known. */
   async calledNumber(callSid: string): Promise<string | undefined> {
     const row = await this.#db.selectFrom('calls').select('to_number').where('call_sid', '=', callSid).executeTakeFirst();

@@ -8,7 +8,7 @@ import { twilioSignatureCheck } from './twilio-signature.js';
 export interface CallControlRouteDeps {
   publicBaseUrl: string;
   twilioAuthToken: string | undefined;
-  control: Pick<CallControl, 'dialEnded' | 'messageRecorded'>;
+  control: Pick<CallControl, 'dialEnded' | 'messageRecorded' | 'owns'>;
   log: Logger;
 }
 
@@ -31,12 +31,14 @@ export const callControlRoutes: FastifyPluginAsync<CallControlRouteDeps> = async
   app.addHook('preHandler', twilioSignatureCheck(deps.twilioAuthToken, deps.publicBaseUrl));
   const xml = (reply: FastifyReply, twiml: string) => reply.code(200).type('text/xml').send(twiml);
   const bad = (reply: FastifyReply, message: string) => reply.code(400).send({ error: 'bad_request', message });
+  const unknownCall = (reply: FastifyReply) => reply.code(404).send({ error: 'not_found', message: 'no such call for this tenant' });
 
   app.post<{ Body: Body; Querystring: Record<string, string> }>(CALL_CONTROL_PATHS.dial, async (req, reply) => {
     const q = Query.safeParse(req.query);
     const callSid = req.body?.CallSid;
     if (!q.success || q.data.i === undefined) return bad(reply, 'the dial URL is malformed');
     if (!callSid) return bad(reply, 'CallSid is required');
+    if (!(await deps.control.owns(callSid, q.data.t))) return unknownCall(reply);
     const status = req.body.DialCallStatus ?? 'failed';
     const next = await deps.control.dialEnded({ callSid, tenantId: q.data.t, index: q.data.i, status, durationSeconds: seconds(req.body.DialCallDuration), reason: q.data.r });
     deps.log.info({ event: 'transfer_dial_ended', callSid, tenantId: q.data.t, index: q.data.i, status, next: next.kind }, 'transfer leg ended');
@@ -55,6 +57,7 @@ export const callControlRoutes: FastifyPluginAsync<CallControlRouteDeps> = async
     const callSid = req.body?.CallSid;
     if (!q.success) return bad(reply, 'the recording URL is malformed');
     if (!callSid) return bad(reply, 'CallSid is required');
+    if (!(await deps.control.owns(callSid, q.data.t))) return unknownCall(reply);
     const recordingUrl = req.body.RecordingUrl;
     if (!recordingUrl) return xml(reply, hangupTwiml());
     await deps.control.messageRecorded({ callSid, tenantId: q.data.t, recordingUrl, durationSeconds: seconds(req.body.RecordingDuration), reason: q.data.r });

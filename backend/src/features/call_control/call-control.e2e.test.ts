@@ -149,6 +149,9 @@ describe.each(testDatabaseKinds())('call control through the product (%s)', (kin
     expect(record.xml).toMatch(/<Say>[^<]*leave a message[^<]*<\/Say><Record [^>]*maxLength="120"/);
     const recordedAction = /<Record [^>]*action="([^"]+)"/.exec(record.xml)![1]!.replaceAll('&amp;', '&');
     const link = 'https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE123';
+    // A (signed) URL naming another tenant for this call is refused: nothing recorded.
+    const forged = await webhook(recordedAction.replace('t=demo_restaurant', 't=demo_barbershop'), { CallSid: call.callSid, RecordingUrl: link });
+    expect(forged.status).toBe(404);
     const thanks = await webhook(recordedAction, { CallSid: call.callSid, RecordingUrl: link, RecordingDuration: '17' });
     expect(thanks.xml).toContain('message has been recorded');
     expect(thanks.xml).toContain('<Hangup/>');
