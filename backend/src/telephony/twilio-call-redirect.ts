@@ -14,6 +14,9 @@ export class TwilioCallRedirect implements CallRedirect {
   constructor(client: twilio.Twilio, publicBaseUrl: string) {
     this.#client = client;
     this.#base = publicBaseUrl;
+    // twilio-node loads its API modules on first use (~1 s on a loaded box): load them now, at
+    // start, not while a caller waits for the transfer.
+    void client.calls;
   }
 
   async dial(callSid: string, step: DialStep): Promise<void> {

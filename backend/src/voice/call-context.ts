@@ -81,6 +81,8 @@ export interface CallRecord {
   firstAssistantAudioMs: number | null;
   /** Per caller turn, `speech_stopped` → first assistant frame sent: count and nearest-rank p50/p90 (ms). */
   replyLatencyMs: { n: number; p50: number | null; p90: number | null };
+  /** The bridge's own share: a sampled assistant delta's receipt → its frames sent to Twilio (ms). */
+  bridgeShareMs: { n: number; p50: number | null; p90: number | null };
   reconnects: number;
   chimes: number;
   frames: { in: number; out: number; marksOut: number; marksIn: number; badIn: number; lateDeltasDropped: number };

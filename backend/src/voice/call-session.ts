@@ -81,6 +81,7 @@ export class CallSession {
       onLost: () => this.end('realtime_lost'),
       onListenerError: (err) => this.#listenerFailed('realtime', err),
       transcript: () => this.#rec.transcript,
+      onShare: (ms) => this.#rec.bridgeShare(ms),
     });
     this.#tools = new ToolCalls({
       // Bound: the context may be a class instance.
@@ -149,7 +150,7 @@ export class CallSession {
     this.#rt.close();
     if (!this.#d.twilio.closed) this.#d.twilio.close(closeCodeFor(reason), reason);
     const record = this.#rec.record({ claims: this.#d.claims, dialect: this.#d.dialect.dialect.name, endReason: reason, reconnects: this.#rt.reconnects, chimes: this.#mux.chimes });
-    reportCallEnded(record, this.#rec.replyLatencies(), this.#d.metrics, this.#log);
+    reportCallEnded(record, this.#rec.replyLatencies(), this.#rec.bridgeShares().samples, this.#d.metrics, this.#log);
     this.#guard('call_record_sink', () => this.#d.context.onCallEnded(record))();
     this.#d.onEnded(this);
   }

@@ -28,6 +28,8 @@ export interface RealtimeConnectionDeps {
   onListenerError(err: unknown): void;
   /** The conversation so far, for the recap after a reconnect. */
   transcript(): readonly TranscriptEntry[];
+  /** A sampled audio delta's receipt → frames sent, in ms (the bridge's own share). */
+  onShare?(ms: number): void;
 }
 
 /**
@@ -94,6 +96,7 @@ export class RealtimeConnection {
           if (this.#rt === leg && !info.byUs) this.#lost(info.opened, info.code);
         },
         listenerError: this.#d.onListenerError,
+        ...(this.#d.onShare ? { share: this.#d.onShare } : {}),
       },
     });
     this.#rt = leg;
