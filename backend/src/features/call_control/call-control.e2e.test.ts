@@ -7,6 +7,7 @@ import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../te
 import { startTestRuntime } from '../../testing/test-runtime.js';
 import { TwilioRestFake } from '../../testing/twilio-rest-fake.js';
 import { placeCall, SimPhone } from '../../testing/twilio-sim/index.js';
+import { eventually } from '../../testing/twilio-sim/waits.js';
 
 const BOOT_TIMEOUT_MS = 180_000;
 const AUTH = 'twilio-test-auth-token-cc';
@@ -27,15 +28,7 @@ function expectPlayedInFull(phone: SimPhone, by: number, ms: number): void {
   expect(Math.max(...timeline.map((c) => c.endAt))).toBeLessThanOrEqual(by + 1);
 }
 
-async function until<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 8000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const until = <T>(probe: () => T | undefined | Promise<T | undefined>) => eventually(probe, 8000);
 
 describe.each(testDatabaseKinds())('call control through the product (%s)', (kind) => {
   let runtime: Runtime;
