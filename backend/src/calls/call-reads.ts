@@ -48,4 +48,10 @@ export class CallReads {
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
+
+  /** True once Twilio's status callback said the call is over: no stream may start after that. */
+  async hasEnded(callSid: string): Promise<boolean> {
+    const row = await this.#db.selectFrom('calls').select('ended_at').where('call_sid', '=', callSid).executeTakeFirst();
+    return Boolean(row?.ended_at);
+  }
 }

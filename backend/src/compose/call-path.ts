@@ -1,9 +1,10 @@
 import type { Registry } from 'prom-client';
 import { AccessGate } from '../calls/access-gate.js';
 import { StreamAdmission } from '../calls/admission.js';
+import { BufferedCallLifecycle } from '../calls/buffered-lifecycle.js';
 import { CallControl } from '../calls/call-control.js';
 import type { CallControlSettingsSource } from '../calls/call-control-settings.js';
-import { CallLifecycle } from '../calls/call-lifecycle.js';
+import { CallEventBuffer } from '../calls/call-event-buffer.js';
 import { GateLockouts } from '../calls/gate-lockouts.js';
 import { StreamTokenStore } from '../calls/stream-token-store.js';
 import { unknownPolicyFeatures } from '../policy/mode-policy.js';
@@ -12,6 +13,7 @@ import { twilioRestClient } from '../notifications/channels/twilio-client.js';
 import { callControlRoutes } from '../telephony/call-control-routes.js';
 import { TwilioCallRedirect } from '../telephony/twilio-call-redirect.js';
 import { twilioRoutes } from '../telephony/twilio-routes.js';
+import { AccessCodeAdmin } from '../tenancy/access-code-admin.js';
 import { AccessCodeResolver } from '../tenancy/access-code-resolver.js';
 import type { KeyedHasher } from '../tenancy/access-hash.js';
 import { ActiveCalls } from '../voice/active-calls.js';
@@ -25,6 +27,10 @@ export interface CallPath {
   mounts: Mount[];
   /** Calls on this instance; shutdown waits for them. */
   activeCalls: ActiveCalls;
+  /** End-of-call writes kept through a database outage; shutdown waits for it after the calls. */
+  callEvents: CallEventBuffer;
+  /** Issued codes (provisioning), unique against every source the gate's resolver reads. */
+  accessCodes: AccessCodeAdmin;
 }
 
 /**
@@ -43,7 +49,8 @@ export async function composeCallPath(core: Core, deps: { hasher: KeyedHasher; m
   for (const problem of unknownPolicyFeatures(config.modePolicy, core.registry.features.map((f) => f.manifest.name))) {
     log.warn({ event: 'policy_unknown_feature' }, problem);
   }
-  const lifecycle = new CallLifecycle(core.events);
+  const callEvents = new CallEventBuffer({ log });
+  const lifecycle = new BufferedCallLifecycle(core.events, callEvents);
   const { accountSid, apiBaseUrl } = config.twilio;
   const rest = accountSid && config.twilioAuthToken ? twilioRestClient({ accountSid, authToken: config.twilioAuthToken, apiBaseUrl, timeoutMs: CALL_UPDATE_TIMEOUT_MS }) : null;
   const control = new CallControl({
@@ -86,12 +93,15 @@ export async function composeCallPath(core: Core, deps: { hasher: KeyedHasher; m
   });
   return {
     activeCalls,
+    callEvents,
+    accessCodes: new AccessCodeAdmin({ db, events: core.events, hasher, resolver, clock: core.clock }),
     mounts: [
       mount(twilioRoutes, {
         publicBaseUrl: config.publicBaseUrl,
         twilioAuthToken: config.twilioAuthToken,
         assistantAvailable: Boolean(config.openai.apiKey),
         tenantByNumber: (e164) => core.tenants.byPhoneNumber(e164),
+        tenantSuspended: async (id) => (await core.tenants.get(id))?.status === 'suspended',
         lifecycle,
         gate,
         screen: async (callSid, tenantId, from) => (await control.screen(callSid, tenantId, from)).kind,

@@ -11,6 +11,8 @@ export const LOCKED_OUT_GOODBYE = 'Too many attempts. Please try again later. Go
 export const APOLOGY = 'We are sorry, our assistant is not available right now. Please call again later. Goodbye.';
 /** The tenant's concurrent-call cap is reached (issue 13): polite, no stream. */
 export const BUSY_GOODBYE = 'Thank you for calling. All our lines are busy right now. Please call again in a few minutes. Goodbye.';
+/** A suspended tenant's calls: short, polite, no business wording, then `<Hangup/>`. */
+export const SUSPENDED_MESSAGE = 'We are sorry, this line is not available at the moment. Please try again later. Goodbye.';
 export const ACCESS_CODE_DIGITS = 8;
 const GATHER_TIMEOUT_SECONDS = 10;
 

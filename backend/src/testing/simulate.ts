@@ -3,6 +3,7 @@
  *   npm run simulate -- --to +15550100001
  *   npm run simulate -- --code 11112222            (shared line)
  *   npm run simulate -- --to +15550100001 --scenario transfer   (or message: nobody answers)
+ *   npm run simulate -- --to +15550100001 --order  (the caller orders two pizzas: place_order)
  *   npm run simulate -- --url http://127.0.0.1:3000 --realtime-port 4010 --to +15550100001
  *     (a running server started with OPENAI_REALTIME_URL=ws://127.0.0.1:4010/v1/realtime?model=gpt-realtime)
  * Without --url it starts the Realtime fake and a server of its own (backend/src/main.ts
@@ -13,6 +14,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DateTime } from 'luxon';
 import { chimeFrames } from '../voice/chime-tone.js';
 import { fakeSpeech, RealtimeFake, type FakeRealtimeConnection } from './realtime-fake/index.js';
 import { callControlScript, type CallControlScenario } from './simulate-call-control.js';
@@ -32,6 +34,7 @@ const { values } = parseArgs({
     dialect: { type: 'string', default: 'ga' },
     chime: { type: 'boolean', default: false },
     scenario: { type: 'string' },
+    order: { type: 'boolean', default: false },
   },
 });
 const scenario = values.scenario as CallControlScenario | undefined;
@@ -92,6 +95,7 @@ async function modelScript(conn: FakeRealtimeConnection, phone: SimPhone): Promi
   conn.assistantTranscript(g, '(greeting)');
   conn.endResponse(g);
   await sleep(1300);
+  if (values.order) return orderScript(conn, phone, tools);
 
   // Caller turn.
   note('caller', 'speaks (600 ms)');
@@ -135,6 +139,31 @@ async function modelScript(conn: FakeRealtimeConnection, phone: SimPhone): Promi
   await sleep(900);
 }
 
+/** `--order`: the caller orders for tomorrow lunchtime (open whatever the hour now) and the model places it. */
+async function orderScript(conn: FakeRealtimeConnection, phone: SimPhone, tools: string[]): Promise<void> {
+  if (!tools.includes('place_order')) throw new Error('place_order is not offered on this call (is it a restaurant number?)');
+  conn.speechStarted();
+  await phone.say(fakeSpeech(600, 3));
+  conn.speechStopped();
+  conn.callerTranscript('Two margherita pizzas for pickup tomorrow at 12:30, name is Ada.');
+  note('caller', 'turn ends: "Two margherita pizzas for pickup tomorrow at 12:30, name is Ada."');
+  const args = {
+    items: [{ name: 'Margherita Pizza', quantity: 2 }],
+    customer_name: 'Ada',
+    fulfillment: 'pickup',
+    requested_time: DateTime.now().setZone('America/New_York').plus({ days: 1 }).toFormat("yyyy-MM-dd'T'12:30"),
+  };
+  const call = conn.functionCall('place_order', args);
+  note('model', `calls place_order(${JSON.stringify(args)})`);
+  const out = await conn.waitFor('conversation.item.create', (e) => (e['item'] as Record<string, unknown>)['call_id'] === call.callId, 15_000);
+  note('tool', `result: ${String((out['item'] as Record<string, unknown>)['output']).slice(0, 200)}`);
+  const r = conn.startResponse();
+  await conn.streamAudio(r, fakeSpeech(800, 1), { deltaMs: 100, paceMs: 100 });
+  conn.assistantTranscript(r, 'Your order is placed. Goodbye!');
+  conn.endResponse(r);
+  await sleep(900);
+}
+
 function playedSpans(phone: SimPhone): void {
   const chime = Buffer.from(chimeFrames().frames[0]!, 'base64');
   let spanStart = -1;
@@ -166,7 +195,7 @@ function playedSpans(phone: SimPhone): void {
 
 async function main(): Promise<void> {
   if (!values.to && !values.code) {
-    console.error('usage: npm run simulate -- (--to +15550100001 | --code 11112222) [--scenario transfer|message] [--url http://host:port --realtime-port N] [--dialect ga|beta] [--chime]');
+    console.error('usage: npm run simulate -- (--to +15550100001 | --code 11112222) [--scenario transfer|message] [--url http://host:port --realtime-port N] [--dialect ga|beta] [--chime] [--order]');
     process.exit(2);
   }
   const port = values['realtime-port'] ? Number(values['realtime-port']) : undefined;

@@ -1,6 +1,8 @@
 import { createServer } from 'node:net';
+import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { CallControlSettingsSource } from '../calls/call-control-settings.js';
+import type { Config } from '../config/load-config.js';
 import { startServer, type Runtime } from '../main.js';
 
 export interface TestRuntimeOptions {
@@ -13,6 +15,10 @@ export interface TestRuntimeOptions {
   worker?: boolean;
   /** Transfer numbers, hours, block list and cap per call (default: the demo-backed source). */
   callControlSettings?: CallControlSettingsSource;
+  /** Config values no variable sets (e.g. `billingSettleMs`), applied after parsing. */
+  overrides?: Partial<Config>;
+  /** Receives every log line (pino JSON) instead of dropping them. */
+  logSink?: (line: string) => void;
 }
 
 /** The real server, as `npm start` composes it, on a throwaway database. */
@@ -32,10 +38,20 @@ export async function startTestRuntime(opts: TestRuntimeOptions = {}): Promise<R
     env,
     listen: opts.listen ?? false,
     worker: opts.worker ?? false,
-    logger: pino({ level: env.LOG_LEVEL ?? 'silent' }),
+    ...(opts.overrides ? { overrides: opts.overrides } : {}),
+    logger: opts.logSink ? pino({ level: env.LOG_LEVEL ?? 'info' }, lineSink(opts.logSink)) : pino({ level: env.LOG_LEVEL ?? 'silent' }),
     ...(opts.callControlSettings ? { callControlSettings: opts.callControlSettings } : {}),
   });
   return runtime;
+}
+
+function lineSink(onLine: (line: string) => void): Writable {
+  return new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      for (const line of chunk.toString().split('\n')) if (line) onLine(line);
+      cb();
+    },
+  });
 }
 
 export function freePort(): Promise<number> {
