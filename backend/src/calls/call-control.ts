@@ -70,8 +70,8 @@ export class CallControl {
     const tenant = await this.#d.tenant(tenantId);
     if (!tenant) return { kind: 'ok', settings: NO_CALL_CONTROL };
     const settings = await this.settingsFor(tenant);
-    const caller = toE164(from ?? undefined);
-    if (caller && settings.blockedNumbers.includes(caller)) {
+    const caller = toE164(from ?? undefined) ?? from;
+    if (settings.isBlocked(caller)) {
       await this.#d.lifecycle.blocked({ callSid, tenantId: tenant.id });
       this.#d.log.info({ event: 'call_blocked', callSid, tenantId: tenant.id }, 'blocked caller rejected');
       return { kind: 'blocked' };

@@ -6,7 +6,7 @@ import { RealtimeFake, type FakeRealtimeConnection } from '../../testing/realtim
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../testing/test-db.js';
 import { startTestRuntime } from '../../testing/test-runtime.js';
 import { TwilioRestFake } from '../../testing/twilio-rest-fake.js';
-import { placeCall, SimPhone } from '../../testing/twilio-sim/index.js';
+import { placeCall, randomCallSid, SimPhone } from '../../testing/twilio-sim/index.js';
 import { eventually } from '../../testing/twilio-sim/waits.js';
 
 const BOOT_TIMEOUT_MS = 180_000;
@@ -17,7 +17,7 @@ const OWNER_SECRET = 'owner-only-margin-report';
 
 /** Per tenant, what the test wants the settings to say (changed between tests). */
 const settings: Record<string, CallControlSettings> = {};
-const base: CallControlSettings = { transferNumbers: ['+15550109001', '+15550109003'], blockedNumbers: [BLOCKED], maxConcurrentCalls: null, open: true, afterHours: 'message' };
+const base: CallControlSettings = { transferNumbers: ['+15550109001', '+15550109003'], isBlocked: (c) => c === BLOCKED, maxConcurrentCalls: null, open: true, afterHours: 'message' };
 
 /** No `clear`, nothing cut, at least `ms` of assistant audio, and all of it played by `by`. */
 function expectPlayedInFull(phone: SimPhone, by: number, ms: number): void {
@@ -119,7 +119,7 @@ describe.each(testDatabaseKinds())('call control through the product (%s)', (kin
     // The whisper to the person answering says the reason.
     const action = /<Dial [^>]*action="([^"]+)"/.exec(twiml)![1]!.replaceAll('&amp;', '&');
     const whisperUrl = /url="([^"]+)"/.exec(/<Number [^>]*>/.exec(twiml)![0])![1]!.replaceAll('&amp;', '&');
-    expect((await webhook(whisperUrl, { CallSid: 'CAleg' })).xml).toContain('wants to talk about a catering order');
+    expect((await webhook(whisperUrl, { CallSid: randomCallSid() })).xml).toContain('wants to talk about a catering order');
 
     // Answered: recorded, and the call ends after the conversation.
     const done = await webhook(action, { CallSid: call.callSid, DialCallStatus: 'completed', DialCallDuration: '42' });
@@ -210,25 +210,26 @@ describe.each(testDatabaseKinds())('call control through the product (%s)', (kin
   });
 
   it('a blocked caller is rejected; over the concurrency cap a caller hears a busy message, no stream', async () => {
-    const blocked = await webhook('/twilio/voice', { CallSid: 'CAblocked0001', From: BLOCKED, To: '+15550100001', CallStatus: 'ringing' });
+    const [blockedSid, busySid, thirdSid] = [randomCallSid(), randomCallSid(), randomCallSid()];
+    const blocked = await webhook('/twilio/voice', { CallSid: blockedSid, From: BLOCKED, To: '+15550100001', CallStatus: 'ringing' });
     expect(blocked.xml).toContain('<Reject/>');
     expect(blocked.xml).not.toContain('<Stream');
-    expect((await eventsOf('CAblocked0001')).map((e) => e.type)).toContain('call.blocked');
+    expect((await eventsOf(blockedSid)).map((e) => e.type)).toContain('call.blocked');
     // Twilio reports the rejected call: not a missed call.
-    await webhook('/twilio/status', { CallSid: 'CAblocked0001', CallStatus: 'busy' });
-    expect((await eventsOf('CAblocked0001')).map((e) => e.type)).not.toContain('call.missed');
+    await webhook('/twilio/status', { CallSid: blockedSid, CallStatus: 'busy' });
+    expect((await eventsOf(blockedSid)).map((e) => e.type)).not.toContain('call.missed');
 
     settings['demo_barbershop'] = { ...base, maxConcurrentCalls: 1 };
     try {
       const first = await connect('+15550100002');
-      const second = await webhook('/twilio/voice', { CallSid: 'CAbusy000001', From: CALLER, To: '+15550100002', CallStatus: 'ringing' });
+      const second = await webhook('/twilio/voice', { CallSid: busySid, From: CALLER, To: '+15550100002', CallStatus: 'ringing' });
       expect(second.xml).toContain('All our lines are busy');
       expect(second.xml).toContain('<Hangup/>');
       expect(second.xml).not.toContain('<Stream');
       first.phone.hangUp();
       await first.phone.closed();
       await until(async () => ((await eventsOf(first.callSid)).some((e) => e.type === 'call.recorded') ? true : undefined));
-      const third = await webhook('/twilio/voice', { CallSid: 'CAbusy000002', From: CALLER, To: '+15550100002', CallStatus: 'ringing' });
+      const third = await webhook('/twilio/voice', { CallSid: thirdSid, From: CALLER, To: '+15550100002', CallStatus: 'ringing' });
       expect(third.xml).toContain('<Stream');
     } finally {
       delete settings['demo_barbershop'];
