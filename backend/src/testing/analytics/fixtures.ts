@@ -183,6 +183,11 @@ function buildFor(tenant: string, seed: number, count: number): Fixtures {
       tool_calls: Math.floor(rand() * 3),
       barge_ins: Math.floor(rand() * 2),
       first_audio_ms: missed ? null : 300 + Math.floor(rand() * 900),
+      // Call-control columns (issue 13), not varied: no draw from the generator (same fixtures).
+      transfer_status: null,
+      message_url: null,
+      reply_p50_ms: null,
+      reply_p90_ms: null,
     });
   }
   for (let i = 0; i < Math.floor(count / 3); i++) {
