@@ -51,6 +51,8 @@ export interface StartOptions {
   logger?: Logger;
   /** Run the job worker (default true). */
   worker?: boolean;
+  /** An open database to run on instead of the configured one (tests: restored from a snapshot); closed with the runtime. */
+  database?: DatabaseHandle;
 }
 
 /**
@@ -65,7 +67,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
   collectDefaultMetrics({ register: metrics });
   const storageMetrics = createStorageMetrics(metrics);
 
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   // Listening before migrating: /healthz answers at once, /readyz and the rest 503 until ready.
   const listener = opts.listen === false ? undefined : new BootListener(metrics);
   try {

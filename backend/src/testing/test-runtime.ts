@@ -1,6 +1,9 @@
 import { createServer } from 'node:net';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
+import { loadConfig, type Config } from '../config/load-config.js';
 import { startServer, type Runtime } from '../main.js';
+import type { DatabaseHandle } from '../storage/database.js';
+import { openRuntimeTestDatabase } from './test-db.js';
 
 export interface TestRuntimeOptions {
   /** Extra environment (contract §2 names), merged over a quiet default. */
@@ -25,13 +28,46 @@ export async function startTestRuntime(opts: TestRuntimeOptions = {}): Promise<R
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...opts.env,
   };
-  const runtime = await startServer({
-    env,
+  return startWithSnapshot(env, {
     listen: opts.listen ?? false,
     worker: opts.worker ?? false,
     logger: pino({ level: env.LOG_LEVEL ?? 'silent' }),
   });
-  return runtime;
+}
+
+/**
+ * `startServer` as given, but an in-memory PGlite runtime starts from the cached migrated (and
+ * seeded) database instead of an empty one: the same rows a first start writes, without
+ * initdb, migrations and the demo seed each time. The start still migrates and seeds (nothing
+ * left to do) and makes its own server secret and access codes, as any restart would.
+ */
+export async function startWithSnapshot(env: NodeJS.ProcessEnv, opts: { listen: boolean; worker: boolean; logger: Logger }): Promise<Runtime> {
+  const database = await snapshotDatabase(env);
+  try {
+    return await startServer({ env, ...opts, ...(database ? { database } : {}) });
+  } catch (err) {
+    await database?.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+async function snapshotDatabase(env: NodeJS.ProcessEnv): Promise<DatabaseHandle | undefined> {
+  const config = configOf(env);
+  if (!config || config.databaseUrl || config.dataDir !== 'memory://') return undefined;
+  return openRuntimeTestDatabase('pglite', config.seedDemo);
+}
+
+/** Whether a runtime started with `env` seeds the demo (for a PostgreSQL database opened beforehand). */
+export function seedsDemo(env: NodeJS.ProcessEnv): boolean {
+  return configOf({ VOZ_DATA_DIR: 'memory://', ...env })?.seedDemo ?? false;
+}
+
+function configOf(env: NodeJS.ProcessEnv): Config | undefined {
+  try {
+    return loadConfig(env);
+  } catch {
+    return undefined; // a bad environment: startServer reports it
+  }
 }
 
 export function freePort(): Promise<number> {
