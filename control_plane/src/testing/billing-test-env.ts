@@ -1,5 +1,5 @@
 import { Migrator, type Kysely } from 'kysely';
-import { openTestDatabase, type TestDatabase } from '../../../backend/src/testing/test-db.js';
+import { openRuntimeTestDatabase, type TestDatabase } from '../../../backend/src/testing/test-db.js';
 import { startTestRuntime } from '../../../backend/src/testing/test-runtime.js';
 import { openDatabase, type DatabaseKind } from '../../../backend/src/storage/database.js';
 import { createBilling, type BillingDeps } from '../billing/create-billing.js';
@@ -37,7 +37,7 @@ export interface BillingTestEnv {
  * hand over when it mounts billing.
  */
 export async function startBillingEnv(kind: DatabaseKind): Promise<BillingTestEnv> {
-  const pg: TestDatabase | undefined = kind === 'postgres' ? await openTestDatabase('postgres') : undefined;
+  const pg: TestDatabase | undefined = kind === 'postgres' ? await openRuntimeTestDatabase('postgres') : undefined;
   const runtime = await startTestRuntime(pg?.url ? { databaseUrl: pg.url } : {});
   const db = runtime.database.db as unknown as Kysely<BillingDatabase>;
   // Billing's own migration table here: the backend's migrator will run billingMigrations with
