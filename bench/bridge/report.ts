@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { BenchArgs, RelayMode } from './args.js';
 import type { RunResult } from './run.js';
+import { recordFigure } from '../summary.js';
 
 /** Targets: the bridge plugin alone, and the whole product (issue 10), against the bare relay. */
 const TARGETS = { bridgeVsBare: 1.25, bridgeVsNaive: 0.75, appVsBare: 1.15, p99Ms: 5 };
@@ -35,10 +36,12 @@ export function report(args: BenchArgs, direct: RunResult, rounds: Record<RelayM
   console.log(`call setup (all ${args.calls} at once; median run): ${medians.map((r) => `${r.mode} ${f(r.setupWallMs, 0)} ms wall, ${f(r.setupCpuMsPerCall, 1)} ms server CPU per call`).join('; ')}`);
   console.log(`\nµs/frame per run: ${args.modes.map((m) => `${m} ${perRun(m)}`).join('; ')} (table: median run)`);
   let pass = true;
-  const check = (label: string, value: number, target: number) => {
+  const conditions = `${args.calls} calls, ${args.rounds} interleaved rounds, load ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}`;
+  const check = (label: string, value: number, target: number, unit = '×') => {
     const ok = value <= target;
     pass &&= ok;
     console.log(`${label} = ${value.toFixed(2)} (target ≤ ${target})${ok ? '' : '  ✗'}`);
+    recordFigure({ bench: 'bridge', measure: label, value, unit, target, note: conditions });
   };
   for (const mode of ['bridge', 'app'] as const) {
     if (!args.modes.includes(mode)) continue;
@@ -46,11 +49,12 @@ export function report(args: BenchArgs, direct: RunResult, rounds: Record<RelayM
     const median = medianRun(runs);
     check(`${mode} CPU / bare`, us(mode) / us('bare'), mode === 'app' ? TARGETS.appVsBare : TARGETS.bridgeVsBare);
     if (mode === 'bridge' && args.modes.includes('naive')) check('bridge CPU / naive', us('bridge') / us('naive'), TARGETS.bridgeVsNaive);
-    check(`${mode} p99 ms (median run, worse direction)`, Math.max(median.inbound.p99, median.outbound.p99), TARGETS.p99Ms);
+    check(`${mode} p99 (median run, worse direction)`, Math.max(median.inbound.p99, median.outbound.p99), TARGETS.p99Ms, 'ms');
     const worstP99 = Math.max(...runs.map((r) => Math.max(r.inbound.p99, r.outbound.p99)));
     const lost = runs.reduce((n, r) => n + r.inbound.lost + r.outbound.lost + r.inbound.reordered + r.outbound.reordered + r.inbound.duplicated + r.outbound.duplicated, 0);
     console.log(`${mode}: worst p99 of all runs ${worstP99.toFixed(2)} ms; marks echoed (median run) ${median.marksEchoed}`);
-    check(`${mode} lost + reordered + duplicated, all runs`, lost, 0);
+    check(`${mode} lost + reordered + duplicated, all runs`, lost, 0, 'frames');
+    if (median.serverRssPerCallKiB !== null) recordFigure({ bench: 'bridge', measure: `${mode} RSS per call`, value: median.serverRssPerCallKiB, unit: 'KiB', target: null, note: conditions });
   }
   console.log(pass ? 'PASS' : 'FAIL: see targets above');
   return pass;

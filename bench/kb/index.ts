@@ -12,6 +12,7 @@ import type { DatabaseHandle } from '../../backend/src/storage/database.js';
 import { migrateToLatest } from '../../backend/src/storage/migrate.js';
 import { testCore, testMigrations } from '../../backend/src/testing/test-core.js';
 import { openScratchDatabase } from '../scratch-database.js';
+import { recordFigure } from '../summary.js';
 
 const PASSAGES = 500;
 const PASSAGES_PER_DOC = 10;
@@ -53,6 +54,7 @@ export async function runKbBench(kind: 'pglite' | 'postgres', serverUrl?: string
     const pct = (p: number) => timings[Math.min(timings.length - 1, Math.floor((p / 100) * timings.length))]!;
     const r = { p50: pct(50), p95: pct(95), p99: pct(99) };
     console.log(`kb search on ${kind}: ${Number(count.n)} passages, ${QUERIES} queries: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms (target p95 ≤ ${TARGET_P95_MS} ms) ${r.p95 <= TARGET_P95_MS ? 'OK' : 'OVER'}`);
+    recordFigure({ bench: 'kb', measure: `search p95, ${Number(count.n)} passages (${kind})`, value: r.p95, unit: 'ms', target: TARGET_P95_MS, note: `p50 ${r.p50.toFixed(2)}, p99 ${r.p99.toFixed(2)} ms` });
     return r;
   } finally {
     await handle?.close();

@@ -42,12 +42,25 @@ export type Tenant = z.infer<typeof Tenant>;
 export const TenantList = z.object({ items: z.array(Tenant) });
 export type TenantList = z.infer<typeof TenantList>;
 
+/**
+ * `DELETE /api/admin/tenants/:id`: the tenant stops existing for calls, sign-in and the API, its
+ * numbers are freed, its event history is kept (the id stays taken). `?purge=true` also erases
+ * every event and row of the tenant, after which the id can be used again.
+ */
+export const DeleteTenantQuery = z.object({ purge: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') });
+
 export const IssueAccessCodeRequest = z.object({ actor_mode: ActorMode });
 export type IssueAccessCodeRequest = z.infer<typeof IssueAccessCodeRequest>;
 
 /** The one response that ever holds a code's digits. */
 export const IssuedAccessCode = z.object({ id: z.string(), code: z.string().regex(/^\d{8}$/), actor_mode: ActorMode });
 export type IssuedAccessCode = z.infer<typeof IssuedAccessCode>;
+
+/** A code as listed afterwards: never its digits. `source`: `control_plane`, `seed`, … */
+export const AccessCodeEntry = z.object({ id: z.string(), actor_mode: ActorMode, created_at: z.string().nullable(), source: z.string() });
+export type AccessCodeEntry = z.infer<typeof AccessCodeEntry>;
+export const AccessCodeList = z.object({ items: z.array(AccessCodeEntry) });
+export type AccessCodeList = z.infer<typeof AccessCodeList>;
 
 export const CreateOwnerRequest = z.object({
   email: Email,

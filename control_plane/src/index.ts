@@ -2,3 +2,4 @@
 export * from './accounts/index.js';
 export * from './usage/index.js';
 export * from './billing/index.js';
+export * from './provisioning/index.js';

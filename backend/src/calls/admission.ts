@@ -57,9 +57,14 @@ export class StreamAdmission {
     const checked = verifyStreamToken(this.#d.sign, token, this.#now());
     if (!checked.ok) return this.#refuse(checked.reason);
     const c = checked.claims;
+    // Twilio signatures carry no timestamp: a replayed webhook mints a fresh token. A call that
+    // Twilio already reported over cannot take a stream, whatever token it shows.
+    if (await this.#d.calls.hasEnded(c.rid)) return this.#refuse('call_ended');
     if (!(await this.#d.tokens.consume(c.nonce, c.rid, new Date(c.exp)))) return this.#refuse('replayed');
     const tenant = await this.#d.tenant(c.tenant_id);
     if (!tenant) return this.#refuse('unknown_tenant');
+    // Suspended between the webhook and the stream: no session.
+    if (tenant.status === 'suspended') return this.#refuse('tenant_suspended');
 
     const decision = this.#d.router.decide(tenant, c.actor_mode);
     const log = this.#d.log.child({ callSid: c.rid, tenantId: tenant.id, actorMode: decision.actorMode, tenantMode: c.tenant_mode });

@@ -20,4 +20,10 @@ export class CallReads {
     const row = await this.#db.selectFrom('calls').select('from_number').where('call_sid', '=', callSid).executeTakeFirst();
     return row?.from_number ?? undefined;
   }
+
+  /** True once Twilio's status callback said the call is over: no stream may start after that. */
+  async hasEnded(callSid: string): Promise<boolean> {
+    const row = await this.#db.selectFrom('calls').select('ended_at').where('call_sid', '=', callSid).executeTakeFirst();
+    return Boolean(row?.ended_at);
+  }
 }

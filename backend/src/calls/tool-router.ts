@@ -6,6 +6,7 @@ import type { FeatureSwitches } from '../policy/feature-resolution.js';
 import { normalizeActorMode, type ActorMode } from '../policy/modes.js';
 import type { EventStore } from '../storage/event-store.js';
 import type { Tenant } from '../tenancy/tenant.js';
+import { ownerPolicyOf } from '../tenancy/tenant-settings.js';
 import type { RealtimeToolSpec } from '../voice/call-context.js';
 import { withTimeout } from '../voice/tool-runner.js';
 import { callStream, TOOL_REFUSED } from './call-events.js';
@@ -55,9 +56,12 @@ export class ToolRouter {
     this.#features = policyFeatures(deps.registry.features);
   }
 
-  /** The policy decision for a session; pure, computed once per call by admission. */
+  /**
+   * The policy decision for a session; pure, computed once per call by admission. The owner's
+   * settings ride on the tenant row already loaded; the operator's environment wins over them.
+   */
   decide(tenant: Tenant, actorMode: unknown): ModePolicyDecision {
-    return resolveModePolicy(tenant, actorMode, this.#d.policy, this.#features);
+    return resolveModePolicy({ ...tenant, owner: ownerPolicyOf(tenant) }, actorMode, this.#d.policy, this.#features);
   }
 
   /** The function definitions offered to the model for these tools (e.g. enums of this tenant's menu). */

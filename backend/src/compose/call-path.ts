@@ -1,12 +1,14 @@
 import type { Registry } from 'prom-client';
 import { AccessGate } from '../calls/access-gate.js';
 import { StreamAdmission } from '../calls/admission.js';
-import { CallLifecycle } from '../calls/call-lifecycle.js';
+import { BufferedCallLifecycle } from '../calls/buffered-lifecycle.js';
+import { CallEventBuffer } from '../calls/call-event-buffer.js';
 import { GateLockouts } from '../calls/gate-lockouts.js';
 import { StreamTokenStore } from '../calls/stream-token-store.js';
 import { unknownPolicyFeatures } from '../policy/mode-policy.js';
 import { mount, type Mount } from '../server/mount.js';
 import { twilioRoutes } from '../telephony/twilio-routes.js';
+import { AccessCodeAdmin } from '../tenancy/access-code-admin.js';
 import { AccessCodeResolver } from '../tenancy/access-code-resolver.js';
 import type { KeyedHasher } from '../tenancy/access-hash.js';
 import { ActiveCalls } from '../voice/active-calls.js';
@@ -20,6 +22,10 @@ export interface CallPath {
   mounts: Mount[];
   /** Calls on this instance; shutdown waits for them. */
   activeCalls: ActiveCalls;
+  /** End-of-call writes kept through a database outage; shutdown waits for it after the calls. */
+  callEvents: CallEventBuffer;
+  /** Issued codes (provisioning), unique against every source the gate's resolver reads. */
+  accessCodes: AccessCodeAdmin;
 }
 
 /**
@@ -35,7 +41,8 @@ export async function composeCallPath(core: Core, deps: { hasher: KeyedHasher; m
   for (const problem of unknownPolicyFeatures(config.modePolicy, core.registry.features.map((f) => f.manifest.name))) {
     log.warn({ event: 'policy_unknown_feature' }, problem);
   }
-  const lifecycle = new CallLifecycle(core.events);
+  const callEvents = new CallEventBuffer({ log });
+  const lifecycle = new BufferedCallLifecycle(core.events, callEvents);
   const admission = new StreamAdmission({
     sign: (purpose, payload) => hasher.sign(purpose, payload),
     tokens: new StreamTokenStore(db),
@@ -64,12 +71,15 @@ export async function composeCallPath(core: Core, deps: { hasher: KeyedHasher; m
   });
   return {
     activeCalls,
+    callEvents,
+    accessCodes: new AccessCodeAdmin({ db, events: core.events, hasher, resolver, clock: core.clock }),
     mounts: [
       mount(twilioRoutes, {
         publicBaseUrl: config.publicBaseUrl,
         twilioAuthToken: config.twilioAuthToken,
         assistantAvailable: Boolean(config.openai.apiKey),
         tenantByNumber: (e164) => core.tenants.byPhoneNumber(e164),
+        tenantSuspended: async (id) => (await core.tenants.get(id))?.status === 'suspended',
         lifecycle,
         gate,
         issueStreamToken: (grant) => admission.issue(grant),

@@ -1,3 +1,4 @@
+import type { Accounts, Billing } from '@vozlia/control-plane';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { Analytics } from '../analytics/analytics.js';
@@ -10,6 +11,8 @@ import { ToolRouter } from '../calls/tool-router.js';
 import type { Config } from '../config/load-config.js';
 import type { FeatureRegistry } from '../features/registry.js';
 import type { AnyFeature, Clock, CoreReads, FeatureModule, FeaturePorts } from '../features/types.js';
+import { notifications, type Notifications, type NotificationsDeps } from '../notifications/index.js';
+import { notifyPort, type NotifyPort } from '../notifications/notify-port.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import { EventReader } from '../storage/event-reads.js';
 import { EventStore } from '../storage/event-store.js';
@@ -18,14 +21,21 @@ import { JobQueue, type JobHandler } from '../storage/jobs.js';
 import type { Database } from '../storage/schema.js';
 import type { StorageMetrics } from '../storage/storage-metrics.js';
 import { accessCodesProjection } from '../tenancy/access-codes-projection.js';
+import { callSettingsOf, type CallSettingsReader } from '../tenancy/call-settings.js';
+import { TenantAdmin } from '../tenancy/tenant-admin.js';
 import { TenantRepository } from '../tenancy/tenant-repository.js';
 import { tenantsProjection } from '../tenancy/tenants-projection.js';
+import { composeAccounts } from './accounts.js';
+import { composeBilling } from './billing.js';
+import { notificationAudience } from './notification-audience.js';
 
 export interface CoreOptions {
   config: Config;
   log: Logger;
   clock?: Clock;
   storageMetrics?: StorageMetrics;
+  /** The outbox worker's timing and limits (tests: fast polls); the channels come from the config. */
+  outbox?: NotificationsDeps['worker'];
 }
 
 /**
@@ -47,10 +57,22 @@ export interface Core {
   readonly calls: CallReads;
   readonly analytics: Analytics;
   readonly router: ToolRouter;
+  /** Provisioning: create, suspend, resume, delete tenants; the owner's settings (all as events). */
+  readonly tenantAdmin: TenantAdmin;
+  /** A tenant's call settings (transfer numbers, hours, blocked callers, cap), read once per call. */
+  readonly callSettings: CallSettingsReader;
+  /** Owner accounts and sessions (control plane): the auth routes, the tenant gate, the service. */
+  readonly accounts: Accounts;
+  /** Usage metering and billing (control plane): services for the routes, job handlers. */
+  readonly billing: Billing;
+  /** Messages out: the outbox worker, the Twilio SMS and tenant routes, the channels to close. */
+  readonly notifications: Notifications;
+  /** The port features get, for call control and other callers outside the features. */
+  readonly notify: NotifyPort;
   /** The ports a feature's tools, routes and jobs run with (its own store included). */
   portsOf<S>(feature: FeatureModule<S>): FeaturePorts<S>;
   portsOf(feature: AnyFeature | string): FeaturePorts<unknown>;
-  /** Every feature's job handlers, for the worker. */
+  /** Every feature's job handlers and billing's, for the worker. */
   jobHandlers(): Record<string, JobHandler>;
 }
 
@@ -77,17 +99,22 @@ export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, regis
   const clock = opts.clock ?? (() => new Date());
   const jobs = new JobQueue(db);
   const reads = coreReads(db);
-  const events = new EventStore(
+  const messages = notifications({ db, config, clock, log, audience: notificationAudience(registry, config.features), ...(opts.outbox ? { worker: opts.outbox } : {}) });
+  const events: EventStore = new EventStore(
     db,
-    allProjections(registry, reads),
-    registry.features.flatMap((f) => f.reactors?.({ jobs, clock, reads }) ?? []),
+    [...allProjections(registry, reads), ...messages.projections],
+    [
+      ...registry.features.flatMap((f) => f.reactors?.({ jobs, clock, reads }) ?? []),
+      // Outbox rows and `message.queued` in the cause's own transaction.
+      messages.reactor((trx, req) => events.appendIn(trx, req)),
+    ],
     opts.storageMetrics,
   );
   const analytics = new Analytics({ db, kind: database.kind, events, clock, log });
   const ports = new Map<string, FeaturePorts<unknown>>(
     registry.features.map((f) => [
       f.manifest.name,
-      Object.freeze({ events, reads, jobs, clock, config, log, analytics, store: f.store?.({ db, events }) }),
+      Object.freeze({ events, reads, jobs, clock, config, log, analytics, notify: notifyPort, store: f.store?.({ db, events }) }),
     ]),
   );
   function portsOf<S>(feature: FeatureModule<S>): FeaturePorts<S>;
@@ -98,6 +125,8 @@ export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, regis
     if (!found) throw new Error(`no feature ${name} in this runtime`);
     return found;
   }
+  const tenants = new TenantRepository(db);
+  const billing = composeBilling({ db, config, log, clock, events, jobs, tenants });
   return {
     db,
     config,
@@ -107,11 +136,20 @@ export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, regis
     events,
     jobs,
     reads,
-    tenants: new TenantRepository(db),
+    tenants,
     calls: new CallReads(db),
+    tenantAdmin: new TenantAdmin(db, events, clock),
+    callSettings: async (id) => {
+      const tenant = await reads.tenants.get(id);
+      return tenant && callSettingsOf(tenant);
+    },
     analytics,
+    accounts: composeAccounts({ db, config, log, clock, tenants }),
+    billing,
     router: new ToolRouter({ registry, policy: config, events, portsOf }),
+    notifications: messages,
+    notify: notifyPort,
     portsOf,
-    jobHandlers: () => Object.assign({}, ...registry.features.map((f) => f.jobs?.(portsOf(f)) ?? {})),
+    jobHandlers: () => Object.assign({}, ...registry.features.map((f) => f.jobs?.(portsOf(f)) ?? {}), billing.jobHandlers),
   };
 }

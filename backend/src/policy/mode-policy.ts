@@ -27,10 +27,22 @@ export interface PolicyFeature {
   tools: readonly string[];
 }
 
+/**
+ * What the tenant's owner set (tenant settings), below the operator: the owner can only turn a
+ * feature off or narrow its modes, and their greeting / instructions give way to the operator's
+ * `VOZ_TENANT_MODE_POLICY_JSON` entry for that mode.
+ */
+export interface OwnerPolicy {
+  /** By lower-cased feature name. */
+  features?: Readonly<Record<string, { enabled?: boolean; modes?: readonly ActorMode[] }>>;
+  prompts?: Partial<Record<ActorMode, { greeting?: string; instructions?: string }>>;
+}
+
 export interface PolicyTenant {
   id: string;
   displayName: string;
   vertical: string;
+  owner?: OwnerPolicy;
 }
 
 export interface ModePolicyDecision {
@@ -69,15 +81,22 @@ export function resolveModePolicy(
     if (f.verticals && !f.verticals.includes(tenant.vertical)) return false;
     if (!resolveFeature(f, tenant.id, mode, config.features).allowed) return false;
     if (allow && !allow.has(lower(f.name))) return false;
-    return !block.has(lower(f.name));
+    if (block.has(lower(f.name))) return false;
+    const own = tenant.owner?.features?.[lower(f.name)];
+    return own?.enabled !== false && (!own?.modes || own.modes.includes(mode));
   });
 
   const defaults = promptDefaults(tenant.vertical, mode);
   const fragments = allowed.map((f) => f.prompt?.[mode]).filter((p) => p !== undefined);
+  const own = tenant.owner?.prompts?.[mode];
   const instructions =
     entry.openai_instructions ??
-    [defaults.instructions, ...fragments.map((p) => p.instructions).filter((s): s is string => !!s)].join('\n\n');
-  const greeting = entry.greeting_style ?? fragments.find((p) => p.greeting)?.greeting ?? defaults.greeting;
+    [
+      defaults.instructions,
+      ...fragments.map((p) => p.instructions).filter((s): s is string => !!s),
+      ...(own?.instructions ? [`Instructions from the business:\n${own.instructions}`] : []),
+    ].join('\n\n');
+  const greeting = entry.greeting_style ?? (own?.greeting || undefined) ?? fragments.find((p) => p.greeting)?.greeting ?? defaults.greeting;
 
   return {
     tenantId: tenant.id,

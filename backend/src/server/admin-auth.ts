@@ -37,14 +37,27 @@ function sameSecret(given: string, expected: string): boolean {
 
 const PROXY_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip'] as const;
 
+/** The facts `adminAccess` decides on, from a request (the TCP peer, never a forwarded header). */
+export function adminFacts(req: FastifyRequest): AdminRequestFacts {
+  return {
+    authorization: req.headers.authorization,
+    remoteAddress: req.socket.remoteAddress,
+    proxied: PROXY_HEADERS.some((h) => req.headers[h] !== undefined),
+  };
+}
+
+/**
+ * The request carries the configured admin bearer. Never the loopback fallback: on tenant routes
+ * and for CSRF that would make every local request an admin.
+ */
+export function hasAdminBearer(token: string | undefined, req: FastifyRequest): boolean {
+  return token !== undefined && adminAccess(token, adminFacts(req)) === 'allowed';
+}
+
 /** A `preHandler` for the admin route group. */
 export function adminGuard(token: string | undefined) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
-    const access = adminAccess(token, {
-      authorization: req.headers.authorization,
-      remoteAddress: req.socket.remoteAddress,
-      proxied: PROXY_HEADERS.some((h) => req.headers[h] !== undefined),
-    });
+    const access = adminAccess(token, adminFacts(req));
     if (access === 'unauthorized') {
       return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized', message: 'admin token required' });
     }

@@ -2,17 +2,15 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config/load-config.js';
 import type { FeatureRegistry } from '../features/registry.js';
 import { featureModeTable } from '../policy/feature-resolution.js';
-import type { TenantRepository } from '../tenancy/tenant-repository.js';
 
 export interface AdminDeps {
   config: Config;
   registry: FeatureRegistry;
-  tenants: TenantRepository;
 }
 
-/** Operator views. `?tenant=` shows a tenant's per-tenant exceptions applied. */
-export const adminRoutes: FastifyPluginAsync<AdminDeps> = async (app, { config, registry, tenants }) => {
-  app.get<{ Querystring: { tenant?: string } }>('/api/admin/features', async (req) => {
+/** Operator views, registered under `/api/admin`. `?tenant=` shows a tenant's per-tenant exceptions applied. */
+export const adminRoutes: FastifyPluginAsync<AdminDeps> = async (app, { config, registry }) => {
+  app.get<{ Querystring: { tenant?: string } }>('/features', async (req) => {
     const tenant = req.query.tenant ?? '*';
     return {
       tenant,
@@ -27,5 +25,4 @@ export const adminRoutes: FastifyPluginAsync<AdminDeps> = async (app, { config, 
       })),
     };
   });
-  app.get('/api/admin/tenants', async () => ({ tenants: await tenants.list() }));
 };

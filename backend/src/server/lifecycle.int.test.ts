@@ -113,8 +113,8 @@ describe('restart on the same PGlite data directory', () => {
   it('keeps the data, seeds nothing twice, and waits for drainables before closing the database', async () => {
     const first = await startTestRuntime({ env });
     expect(await seedDemoTenants(first.core.events)).toBe(2);
-    const tenants = async (r: Runtime) => (await r.app.inject('/api/admin/tenants')).json() as { tenants: { id: string; displayName: string }[] };
-    expect((await tenants(first)).tenants.map((t) => t.id)).toEqual(['demo_barbershop', 'demo_restaurant']);
+    const tenants = async (r: Runtime) => (await r.app.inject('/api/admin/tenants')).json() as { items: { id: string; name: string }[] };
+    expect((await tenants(first)).items.map((t) => t.id)).toEqual(['demo_barbershop', 'demo_restaurant']);
     await first.core.events.append({
       tenantId: 'demo_barbershop',
       stream: tenantStream('demo_barbershop'),
@@ -132,9 +132,9 @@ describe('restart on the same PGlite data directory', () => {
     try {
       expect(await seedDemoTenants(second.core.events)).toBe(0);
       expect((await second.app.inject('/readyz')).statusCode).toBe(200);
-      const after = (await tenants(second)).tenants;
+      const after = (await tenants(second)).items;
       expect(after.map((t) => t.id)).toEqual(['demo_barbershop', 'demo_restaurant']);
-      expect(after.find((t) => t.id === 'demo_barbershop')?.displayName).toBe('Renamed Before Restart');
+      expect(after.find((t) => t.id === 'demo_barbershop')?.name).toBe('Renamed Before Restart');
       const eventsAfter = await second.core.events.readAll({ limit: 100_000 });
       expect(eventsAfter.map((e) => e.id)).toEqual(eventsBefore.map((e) => e.id));
       expect(eventsAfter).toHaveLength(3);

@@ -9,3 +9,18 @@ export function mount<O extends FastifyPluginOptions>(plugin: FastifyPluginAsync
     await app.register(plugin, options);
   };
 }
+
+/**
+ * Route groups sharing a prefix: one encapsulated scope, the mounts registered in order, so a
+ * hook a mount adds there (the tenant gate) runs for every later mount of the scope.
+ */
+export function scope(prefix: string, mounts: readonly Mount[]): Mount {
+  return async (app) => {
+    await app.register(
+      async (s) => {
+        for (const m of mounts) await m(s);
+      },
+      { prefix },
+    );
+  };
+}

@@ -45,6 +45,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
             : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle client whose server went away (restart, failover, terminated backend) emits
+    // 'error' on the pool; unhandled, that kills the process. The pool drops the client and the
+    // next query connects again, so there is nothing else to do here.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

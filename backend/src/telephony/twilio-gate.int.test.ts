@@ -244,17 +244,17 @@ describe.each(testDatabaseKinds())('phone entry without OpenAI key or Twilio tok
   const inject = (path: string, params: Record<string, string>) => t.runtime.app.inject(twilioPost('http://localhost:3999', path, params));
 
   it('apologises and hangs up instead of streaming, on a dedicated number and after the gate', async () => {
-    const dedicated = await inject('/twilio/voice', { CallSid: 'CA1', From: '+15550001111', To: '+15550100001' });
+    const dedicated = await inject('/twilio/voice', { CallSid: `CA${'1'.repeat(32)}`, From: '+15550001111', To: '+15550100001' });
     expect(readTwiml(dedicated.body)).toEqual({ kind: 'hangup', said: [APOLOGY] });
-    const gate = await inject('/twilio/voice', { CallSid: 'CA2', From: '+15550001111', To: '+15550000000' });
+    const gate = await inject('/twilio/voice', { CallSid: `CA${'2'.repeat(32)}`, From: '+15550001111', To: '+15550000000' });
     expect(readTwiml(gate.body).kind).toBe('gather');
-    const after = await inject('/twilio/gather', { CallSid: 'CA2', From: '+15550001111', Digits: '11112222' });
+    const after = await inject('/twilio/gather', { CallSid: `CA${'2'.repeat(32)}`, From: '+15550001111', To: '+15550000000', Digits: '11112222' });
     expect(readTwiml(after.body)).toEqual({ kind: 'hangup', said: [APOLOGY] });
   });
 
   it('refuses a code an env table maps differently from the stored one, reported once at start', async () => {
-    await inject('/twilio/voice', { CallSid: 'CA3', From: '+15550001112', To: '+15550000000' });
-    const r = await inject('/twilio/gather', { CallSid: 'CA3', From: '+15550001112', Digits: '77778888' });
+    await inject('/twilio/voice', { CallSid: `CA${'3'.repeat(32)}`, From: '+15550001112', To: '+15550000000' });
+    const r = await inject('/twilio/gather', { CallSid: `CA${'3'.repeat(32)}`, From: '+15550001112', To: '+15550000000', Digits: '77778888' });
     expect(readTwiml(r.body).kind).toBe('gather');
     const conflicts = t.logs.filter((l) => l.includes('"event":"access_code_conflict"'));
     expect(conflicts).toHaveLength(1);

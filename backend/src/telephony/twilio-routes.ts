@@ -6,8 +6,9 @@ import { FINAL_CALL_STATUSES, type CallLifecycle } from '../calls/call-lifecycle
 import type { ActorMode, TenantMode } from '../policy/modes.js';
 import type { Tenant } from '../tenancy/tenant.js';
 import { toE164 } from '../tenancy/tenant.js';
+import { strictTwilioParams } from './twilio-params-hook.js';
 import { twilioSignatureCheck } from './twilio-signature.js';
-import { APOLOGY, GATE_GOODBYE, LOCKED_OUT_GOODBYE, gateTwiml, mediaStreamUrl, sayAndHangup, streamTwiml } from './twiml.js';
+import { APOLOGY, GATE_GOODBYE, LOCKED_OUT_GOODBYE, SUSPENDED_MESSAGE, gateTwiml, mediaStreamUrl, sayAndHangup, streamTwiml } from './twiml.js';
 
 const VOICE_PATH = '/twilio/voice';
 const GATHER_PATH = '/twilio/gather';
@@ -21,6 +22,8 @@ export interface TwilioRouteDeps {
   /** False without an OpenAI key: calls get the spoken apology instead of a stream. */
   assistantAvailable: boolean;
   tenantByNumber(e164: string): Promise<Tenant | undefined>;
+  /** Read after the gate passes (a dedicated number's tenant row already says it). */
+  tenantSuspended(tenantId: string): Promise<boolean>;
   lifecycle: Pick<CallLifecycle, 'received' | 'ended'>;
   gate: Pick<AccessGate, 'arrive' | 'enter'>;
   /** The single-use stream token for a routed call. */
@@ -37,6 +40,7 @@ type TwilioBody = Partial<Record<'CallSid' | 'From' | 'To' | 'Digits' | 'CallSta
 export const twilioRoutes: FastifyPluginAsync<TwilioRouteDeps> = async (app, deps) => {
   const gatherUrl = `${deps.publicBaseUrl}${GATHER_PATH}`;
   app.addHook('preHandler', twilioSignatureCheck(deps.twilioAuthToken, deps.publicBaseUrl));
+  strictTwilioParams(app, { incomingCallPaths: [VOICE_PATH] });
 
   const xml = (reply: FastifyReply, twiml: string) => reply.code(200).type('text/xml').send(twiml);
   const badRequest = (reply: FastifyReply) => reply.code(400).send({ error: 'bad_request', message: 'CallSid is required' });
@@ -54,6 +58,12 @@ export const twilioRoutes: FastifyPluginAsync<TwilioRouteDeps> = async (app, dep
     return streamTwiml(mediaStreamUrl(deps.publicBaseUrl, token), { tenant_id: tenantId, actor_mode: actorMode, tenant_mode: tenantMode, rid: callSid });
   };
 
+  /** A suspended tenant's call: the polite message and a hang-up, never a stream. */
+  const suspended = (callSid: string, tenantId: string): string => {
+    deps.log.info({ event: 'call_not_bridged', callSid, tenantId, reason: 'tenant_suspended' }, 'tenant suspended: message and hang up');
+    return sayAndHangup(SUSPENDED_MESSAGE);
+  };
+
   app.post<{ Body: TwilioBody }>(VOICE_PATH, async (req, reply) => {
     const callSid = req.body?.CallSid;
     if (!callSid) return badRequest(reply);
@@ -61,7 +71,7 @@ export const twilioRoutes: FastifyPluginAsync<TwilioRouteDeps> = async (app, dep
     const from = caller(req.body);
     const tenant = to ? await deps.tenantByNumber(to) : undefined;
     await deps.lifecycle.received({ callSid, from, to: to ?? req.body.To ?? null, tenantId: tenant?.id ?? null, tenantMode: tenant ? 'dedicated' : 'shared' });
-    if (tenant) return xml(reply, connect(callSid, tenant.id, 'client', 'dedicated'));
+    if (tenant) return xml(reply, tenant.status === 'suspended' ? suspended(callSid, tenant.id) : connect(callSid, tenant.id, 'client', 'dedicated'));
     const arrival = await deps.gate.arrive(callSid, from);
     return xml(reply, arrival.kind === 'locked_out' ? sayAndHangup(LOCKED_OUT_GOODBYE) : gateTwiml(gatherUrl));
   });
@@ -72,6 +82,7 @@ export const twilioRoutes: FastifyPluginAsync<TwilioRouteDeps> = async (app, dep
     const entry = await deps.gate.enter(callSid, caller(req.body), (req.body.Digits ?? '').trim());
     switch (entry.kind) {
       case 'passed':
+        if (await deps.tenantSuspended(entry.tenantId)) return xml(reply, suspended(callSid, entry.tenantId));
         return xml(reply, connect(callSid, entry.tenantId, entry.actorMode, 'shared'));
       case 'retry':
         return xml(reply, gateTwiml(gatherUrl, true));

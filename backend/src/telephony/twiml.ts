@@ -9,6 +9,8 @@ export const GATE_GOODBYE = 'Sorry, we could not verify your code. Goodbye.';
 export const LOCKED_OUT_GOODBYE = 'Too many attempts. Please try again later. Goodbye.';
 /** Spoken if the stream cannot start or ends abnormally, and when no model is configured. */
 export const APOLOGY = 'We are sorry, our assistant is not available right now. Please call again later. Goodbye.';
+/** A suspended tenant's calls: short, polite, no business wording, then `<Hangup/>`. */
+export const SUSPENDED_MESSAGE = 'We are sorry, this line is not available at the moment. Please try again later. Goodbye.';
 export const ACCESS_CODE_DIGITS = 8;
 const GATHER_TIMEOUT_SECONDS = 10;
 

@@ -61,6 +61,17 @@ export class AccessCodeResolver {
   }
 
   /**
+   * Whether these digits mean anything to any source: an env table (conflicts included) or a
+   * stored code in any state (a revoked code is not handed out again). Issuing checks it.
+   */
+  async known(code: string): Promise<boolean> {
+    const codeHash = this.#hasher.code(code);
+    if (this.#env.byHash.has(codeHash)) return true;
+    const row = await this.#db.selectFrom('access_codes').select('code_hash').where('code_hash', '=', codeHash).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /**
    * Conflicts visible at start (between env sources, and env vs stored codes), plus env codes
    * naming unknown tenants. Logged once, by source and short hash, never by digits.
    */

@@ -2,7 +2,8 @@ import type { Generated, Selectable } from 'kysely';
 import type { Json, Timestamp } from '../storage/schema.js';
 
 // Created by the frozen migrations 2026_11_25_001_foundation (tenants, numbers) and
-// 2026_11_25_002_phone_entry (access codes), in storage/migrations/.
+// 2026_11_25_002_phone_entry (access codes), in storage/migrations/; `tenants.status` by
+// tenancy/migrations/2026_12_02_301_tenant_status.
 
 export interface TenantsTable {
   id: string;
@@ -10,7 +11,10 @@ export interface TenantsTable {
   vertical: string;
   time_zone: string;
   phone_numbers: string[];
+  /** The owner's settings (contract `TenantSettingsInput`), or older free-form data. */
   settings: Json<Record<string, unknown>>;
+  /** `active` or `suspended`. */
+  status: Generated<string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

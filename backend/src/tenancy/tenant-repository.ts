@@ -39,5 +39,7 @@ export function toTenant(row: TenantRow): Tenant {
     timeZone: row.time_zone,
     phoneNumbers: row.phone_numbers,
     settings: row.settings,
+    // Older databases (without the status migration) have no column: active.
+    ...(row.status === 'suspended' ? { status: 'suspended' as const } : {}),
   };
 }

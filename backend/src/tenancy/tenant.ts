@@ -12,6 +12,8 @@ export const TenantSchema = z.object({
   timeZone: z.string().refine(isValidTimeZone, 'unknown IANA time zone'),
   phoneNumbers: z.array(E164Schema),
   settings: z.record(z.string(), z.unknown()),
+  /** Absent = active. A suspended tenant's calls get a short message and a hang-up. */
+  status: z.enum(['active', 'suspended']).optional(),
 });
 export type Tenant = z.infer<typeof TenantSchema>;
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Migration } from 'kysely';
+import type { Clock } from '../features/types.js';
 import { openDatabase, type DatabaseHandle, type DatabaseKind } from '../storage/database.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import type { Database } from '../storage/schema.js';
@@ -40,11 +41,11 @@ export async function openMigratedTestDatabase(kind: DatabaseKind, extra: Record
 
 /**
  * A fresh database as a runtime finds it before its first start: every module migrated and, when
- * `seeded`, the demo seeded (server secret and access codes are left to the runtime). For
+ * `seeded`, the demo seeded as of `clock` (secret, access codes, owners are left to the runtime). For
  * `startTestRuntime({ databaseUrl })` on PostgreSQL; the PGlite runtime uses it by itself.
  */
-export async function openRuntimeTestDatabase(kind: DatabaseKind, seeded = true): Promise<TestDatabase> {
-  return openBuilt(kind, await runtimeDatabaseKey(seeded), (h) => buildRuntimeDatabase(h, seeded));
+export async function openRuntimeTestDatabase(kind: DatabaseKind, seeded = true, clock: Clock = () => new Date()): Promise<TestDatabase> {
+  return openBuilt(kind, await runtimeDatabaseKey(seeded, clock), (h) => buildRuntimeDatabase(h, seeded, clock));
 }
 
 async function openBuilt(kind: DatabaseKind, key: string, build: Build): Promise<TestDatabase> {

@@ -1,7 +1,8 @@
 import { createServer } from 'node:net';
-import pino, { type Logger } from 'pino';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { loadConfig, type Config } from '../config/load-config.js';
-import { startServer, type Runtime } from '../main.js';
+import { startServer, type Runtime, type StartOptions } from '../main.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import { openRuntimeTestDatabase } from './test-db.js';
 
@@ -13,6 +14,10 @@ export interface TestRuntimeOptions {
   /** PostgreSQL URL (from openTestDatabase); default: in-memory PGlite. */
   databaseUrl?: string;
   worker?: boolean;
+  /** Config values no variable sets (e.g. `billingSettleMs`), applied after parsing. */
+  overrides?: Partial<Config>;
+  /** Receives every log line (pino JSON) instead of dropping them. */
+  logSink?: (line: string) => void;
 }
 
 /** The real server, as `npm start` composes it, on a throwaway database. */
@@ -31,7 +36,8 @@ export async function startTestRuntime(opts: TestRuntimeOptions = {}): Promise<R
   return startWithSnapshot(env, {
     listen: opts.listen ?? false,
     worker: opts.worker ?? false,
-    logger: pino({ level: env.LOG_LEVEL ?? 'silent' }),
+    ...(opts.overrides ? { overrides: opts.overrides } : {}),
+    logger: opts.logSink ? pino({ level: env.LOG_LEVEL ?? 'info' }, lineSink(opts.logSink)) : pino({ level: env.LOG_LEVEL ?? 'silent' }),
   });
 }
 
@@ -41,8 +47,8 @@ export async function startTestRuntime(opts: TestRuntimeOptions = {}): Promise<R
  * initdb, migrations and the demo seed each time. The start still migrates and seeds (nothing
  * left to do) and makes its own server secret and access codes, as any restart would.
  */
-export async function startWithSnapshot(env: NodeJS.ProcessEnv, opts: { listen: boolean; worker: boolean; logger: Logger }): Promise<Runtime> {
-  const database = await snapshotDatabase(env);
+export async function startWithSnapshot(env: NodeJS.ProcessEnv, opts: Omit<StartOptions, 'env' | 'database'>): Promise<Runtime> {
+  const database = await snapshotDatabase(env, opts);
   try {
     return await startServer({ env, ...opts, ...(database ? { database } : {}) });
   } catch (err) {
@@ -51,10 +57,12 @@ export async function startWithSnapshot(env: NodeJS.ProcessEnv, opts: { listen: 
   }
 }
 
-async function snapshotDatabase(env: NodeJS.ProcessEnv): Promise<DatabaseHandle | undefined> {
-  const config = configOf(env);
-  if (!config || config.databaseUrl || config.dataDir !== 'memory://') return undefined;
-  return openRuntimeTestDatabase('pglite', config.seedDemo);
+async function snapshotDatabase(env: NodeJS.ProcessEnv, opts: Pick<StartOptions, 'overrides' | 'clock'>): Promise<DatabaseHandle | undefined> {
+  const parsed = configOf(env);
+  if (!parsed) return undefined;
+  const config = { ...parsed, ...opts.overrides };
+  if (config.databaseUrl || config.dataDir !== 'memory://') return undefined;
+  return openRuntimeTestDatabase('pglite', config.seedDemo, opts.clock);
 }
 
 /** Whether a runtime started with `env` seeds the demo (for a PostgreSQL database opened beforehand). */
@@ -68,6 +76,15 @@ function configOf(env: NodeJS.ProcessEnv): Config | undefined {
   } catch {
     return undefined; // a bad environment: startServer reports it
   }
+}
+
+function lineSink(onLine: (line: string) => void): Writable {
+  return new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      for (const line of chunk.toString().split('\n')) if (line) onLine(line);
+      cb();
+    },
+  });
 }
 
 export function freePort(): Promise<number> {

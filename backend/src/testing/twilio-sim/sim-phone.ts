@@ -39,6 +39,8 @@ export class SimPhone {
   readonly played: PlayedChunk[] = [];
   readonly marksEchoed: { name: string; at: number }[] = [];
   readonly clears: number[] = [];
+  /** Every message the bridge sent, in arrival order (`media`, `mark:<name>`, `clear`): golden replays. */
+  readonly wire: string[] = [];
   /** Arrival time of every outbound message of type media (for gap checks). */
   readonly mediaArrivals: number[] = [];
   /** Send time of every caller media frame, in order. */
@@ -220,6 +222,7 @@ export class SimPhone {
       return;
     }
     const now = performance.now();
+    this.wire.push(m.event === 'mark' ? `mark:${m.mark?.name ?? ''}` : String(m.event));
     this.#settle(now);
     if (m.event === 'media' && m.media?.payload) {
       this.mediaArrivals.push(now);

@@ -1,0 +1,35 @@
+import { TenantSettingsInput, type TenantSettings } from '@vozlia/contract';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { parseOr400, sendError } from '../accounts/http-replies.js';
+import { OWNER_ONLY } from '../accounts/principal.js';
+import { principalName } from './access-code-routes.js';
+import { NO_TENANT } from './admin-guard.js';
+import type { StoredSettings, TenantDirectoryPort } from './ports.js';
+
+/**
+ * `GET/PUT settings` for a tenant's owner, inside the `/api/tenants/:tenant_id` scope behind the
+ * tenant gate (CSRF checked there too). PUT replaces the whole document; one event per change.
+ */
+export const settingsRoutes: FastifyPluginAsync<{ tenants: Pick<TenantDirectoryPort, 'settings' | 'putSettings'> }> = async (app, { tenants }) => {
+  const owner = { config: { roles: OWNER_ONLY } };
+  const tenantOf = (req: FastifyRequest) => (req.params as { tenant_id: string }).tenant_id;
+  const answer = (reply: FastifyReply, tenantId: string, s: StoredSettings | undefined) =>
+    s ? reply.header('cache-control', 'no-store').send(view(tenantId, s)) : sendError(reply, 404, NO_TENANT);
+
+  app.get('/settings', owner, async (req, reply) => answer(reply, tenantOf(req), await tenants.settings(tenantOf(req))));
+
+  app.put('/settings', owner, async (req, reply) => {
+    const body = parseOr400(TenantSettingsInput, req.body, reply);
+    if (!body) return reply;
+    return answer(reply, tenantOf(req), await tenants.putSettings(tenantOf(req), body, { source: 'tenant_api', by: principalName(req.principal) }));
+  });
+};
+
+function view(tenantId: string, s: StoredSettings): TenantSettings {
+  const base = `/api/tenants/${encodeURIComponent(tenantId)}`;
+  return {
+    ...s.settings,
+    links: { notifications: `${base}/notifications/settings`, contacts: `${base}/contacts/owners`, access_codes: `${base}/access-codes` },
+    updated_at: s.updatedAt.toISOString(),
+  };
+}
