@@ -64,6 +64,8 @@ export interface StartOptions {
   clock?: CoreOptions['clock'];
   /** Per-call transfer numbers, hours, block list and cap; default: the tenant's settings (tests replace it). */
   callControlSettings?: CallControlSettingsSource;
+  /** An open database to run on instead of the configured one (tests: restored from a snapshot); closed with the runtime. */
+  database?: DatabaseHandle;
 }
 
 /**
@@ -78,7 +80,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
   collectDefaultMetrics({ register: metrics });
   const storageMetrics = createStorageMetrics(metrics);
 
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   // Listening before migrating: /healthz answers at once, /readyz and the rest 503 until ready.
   const listener = opts.listen === false ? undefined : new BootListener(metrics);
   try {

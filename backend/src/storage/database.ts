@@ -12,6 +12,8 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** PGlite only: the data directory as a tarball, which `loadDataDir` restores (test snapshots). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -20,6 +22,8 @@ export interface DatabaseOptions {
   /** PGlite data directory; `memory://` (or undefined) keeps it in memory, as tests do. */
   dataDir?: string;
   poolSize?: number;
+  /** PGlite only: start from this dumped data directory instead of an empty one (test snapshots). */
+  loadDataDir?: Blob;
 }
 
 // Counts and sums come back as numbers on both drivers (pg would give strings for int8 and
@@ -52,8 +56,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     parsers: { [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', close: () => db.destroy(), dumpDataDir: () => pglite.dumpDataDir('gzip') };
 }

@@ -1,6 +1,6 @@
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
 import pino from 'pino';
 import { loadConfig, type Config } from '../config/load-config.js';
 import { AppError } from '../server/errors.js';
@@ -12,11 +12,12 @@ import { seedDemoNotificationSettings } from '../demo/notification-settings.js';
 import { seedDemoTenants } from '../demo/tenants.js';
 import { tenantsProjection } from '../tenancy/tenants-projection.js';
 import { SmtpFake } from './smtp-fake.js';
-import { openTestDatabase, type TestDatabase } from './test-db.js';
+import { openMigratedTestDatabase, type TestDatabase } from './test-db.js';
 import { freePort } from './test-runtime.js';
 import { TwilioRestFake } from './twilio-rest-fake.js';
 import { WebhookReceiver } from './webhook-receiver.js';
 import { NOTIFICATION_QUEUED } from '../notifications/events.js';
+import { notificationMigrations } from '../notifications/migrations/index.js';
 import { createChannels } from '../notifications/channels/create-channels.js';
 import { notifications, notificationTenantRoutes, twilioSmsRoutes, type Notifications } from '../notifications/index.js';
 import { OutboxWorker, type OutboxWorkerOptions } from '../notifications/outbox-worker.js';
@@ -70,7 +71,7 @@ export class NotifyHarness {
     const time = new TestClock(opts.now);
     const clock = time.now;
     const [handle, twilio, smtp, webhooks, port] = await Promise.all([
-      openTestDatabase(opts.kind),
+      openMigratedTestDatabase(opts.kind, notificationMigrations as Record<string, Migration>),
       TwilioRestFake.start({ clock }),
       SmtpFake.start(),
       WebhookReceiver.start({ clock }),

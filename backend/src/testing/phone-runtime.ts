@@ -2,9 +2,9 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import twilio from 'twilio';
 import type { DatabaseKind } from '../storage/database.js';
-import { openTestDatabase, type TestDatabase } from './test-db.js';
-import { freePort } from './test-runtime.js';
-import { startServer, type Runtime } from '../main.js';
+import { openRuntimeTestDatabase, type TestDatabase } from './test-db.js';
+import { freePort, seedsDemo, startWithSnapshot } from './test-runtime.js';
+import type { Runtime } from '../main.js';
 
 /** The whole server boots (migrations + every feature's demo seed): slow on a loaded machine. */
 export const BOOT_TIMEOUT_MS = 180_000;
@@ -26,10 +26,10 @@ export async function startPhoneRuntime(kind: DatabaseKind, env: Record<string, 
     },
   });
   let db: TestDatabase | undefined;
-  if (kind === 'postgres') db = await openTestDatabase('postgres');
+  if (kind === 'postgres') db = await openRuntimeTestDatabase('postgres', seedsDemo(env));
   const port = opts.listen ? await freePort() : 0;
-  const runtime = await startServer({
-    env: {
+  const runtime = await startWithSnapshot(
+    {
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
@@ -38,10 +38,8 @@ export async function startPhoneRuntime(kind: DatabaseKind, env: Record<string, 
       ...(db?.url ? { DATABASE_URL: db.url } : {}),
       ...env,
     },
-    listen: opts.listen ?? false,
-    worker: false,
-    logger: pino({ level: 'info' }, sink),
-  });
+    { listen: opts.listen ?? false, worker: false, logger: pino({ level: 'info' }, sink) },
+  );
   return {
     runtime,
     logs,

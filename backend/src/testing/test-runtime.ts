@@ -2,8 +2,10 @@ import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { CallControlSettingsSource } from '../calls/call-control-settings.js';
-import type { Config } from '../config/load-config.js';
-import { startServer, type Runtime } from '../main.js';
+import { loadConfig, type Config } from '../config/load-config.js';
+import { startServer, type Runtime, type StartOptions } from '../main.js';
+import type { DatabaseHandle } from '../storage/database.js';
+import { openRuntimeTestDatabase } from './test-db.js';
 
 export interface TestRuntimeOptions {
   /** Extra environment (contract §2 names), merged over a quiet default. */
@@ -13,7 +15,7 @@ export interface TestRuntimeOptions {
   /** PostgreSQL URL (from openTestDatabase); default: in-memory PGlite. */
   databaseUrl?: string;
   worker?: boolean;
-  /** Transfer numbers, hours, block list and cap per call (default: the demo-backed source). */
+  /** Transfer numbers, hours, block list and cap per call (default: the tenant's settings). */
   callControlSettings?: CallControlSettingsSource;
   /** Config values no variable sets (e.g. `billingSettleMs`), applied after parsing. */
   overrides?: Partial<Config>;
@@ -34,15 +36,50 @@ export async function startTestRuntime(opts: TestRuntimeOptions = {}): Promise<R
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...opts.env,
   };
-  const runtime = await startServer({
-    env,
+  return startWithSnapshot(env, {
     listen: opts.listen ?? false,
     worker: opts.worker ?? false,
     ...(opts.overrides ? { overrides: opts.overrides } : {}),
     logger: opts.logSink ? pino({ level: env.LOG_LEVEL ?? 'info' }, lineSink(opts.logSink)) : pino({ level: env.LOG_LEVEL ?? 'silent' }),
     ...(opts.callControlSettings ? { callControlSettings: opts.callControlSettings } : {}),
   });
-  return runtime;
+}
+
+/**
+ * `startServer` as given, but an in-memory PGlite runtime starts from the cached migrated (and
+ * seeded) database instead of an empty one: the same rows a first start writes, without
+ * initdb, migrations and the demo seed each time. The start still migrates and seeds (nothing
+ * left to do) and makes its own server secret and access codes, as any restart would.
+ */
+export async function startWithSnapshot(env: NodeJS.ProcessEnv, opts: Omit<StartOptions, 'env' | 'database'>): Promise<Runtime> {
+  const database = await snapshotDatabase(env, opts);
+  try {
+    return await startServer({ env, ...opts, ...(database ? { database } : {}) });
+  } catch (err) {
+    await database?.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+async function snapshotDatabase(env: NodeJS.ProcessEnv, opts: Pick<StartOptions, 'overrides' | 'clock'>): Promise<DatabaseHandle | undefined> {
+  const parsed = configOf(env);
+  if (!parsed) return undefined;
+  const config = { ...parsed, ...opts.overrides };
+  if (config.databaseUrl || config.dataDir !== 'memory://') return undefined;
+  return openRuntimeTestDatabase('pglite', config.seedDemo, opts.clock);
+}
+
+/** Whether a runtime started with `env` seeds the demo (for a PostgreSQL database opened beforehand). */
+export function seedsDemo(env: NodeJS.ProcessEnv): boolean {
+  return configOf({ VOZ_DATA_DIR: 'memory://', ...env })?.seedDemo ?? false;
+}
+
+function configOf(env: NodeJS.ProcessEnv): Config | undefined {
+  try {
+    return loadConfig(env);
+  } catch {
+    return undefined; // a bad environment: startServer reports it
+  }
 }
 
 function lineSink(onLine: (line: string) => void): Writable {

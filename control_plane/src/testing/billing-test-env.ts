@@ -3,7 +3,7 @@ import { billingAppender, tenantDirectory, usageEventSource } from '../../../bac
 import { DEMO_OWNERS } from '../../../backend/src/demo/owners.js';
 import type { Runtime } from '../../../backend/src/main.js';
 import { openDatabase, type DatabaseKind } from '../../../backend/src/storage/database.js';
-import { openTestDatabase, type TestDatabase } from '../../../backend/src/testing/test-db.js';
+import { openRuntimeTestDatabase, type TestDatabase } from '../../../backend/src/testing/test-db.js';
 import { startTestRuntime, type TestRuntimeOptions } from '../../../backend/src/testing/test-runtime.js';
 import { createBilling, type BillingDeps } from '../billing/create-billing.js';
 import type { BillingDatabase } from '../billing/tables.js';
@@ -45,7 +45,7 @@ export interface BillingTestEnv {
  * event appended just before a close is on it.
  */
 export async function startBillingEnv(kind: DatabaseKind, opts: TestRuntimeOptions = {}): Promise<BillingTestEnv> {
-  const pg: TestDatabase | undefined = kind === 'postgres' ? await openTestDatabase('postgres') : undefined;
+  const pg: TestDatabase | undefined = kind === 'postgres' ? await openRuntimeTestDatabase('postgres') : undefined;
   const runtime = await startTestRuntime({
     ...opts,
     ...(pg?.url ? { databaseUrl: pg.url } : {}),

@@ -9,7 +9,7 @@ import { NOTIFICATION_QUEUED } from '../notification-events.js';
 import { SKILL_RUN_QUEUE } from '../../analytics/skills/skill-schedule.js';
 import type { Runtime } from '../../main.js';
 import { startOpenAiTextFake, type FakeReply, type OpenAiTextFake } from '../../testing/openai-text-fake.js';
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../testing/test-db.js';
+import { openRuntimeTestDatabase, testDatabaseKinds, type TestDatabase } from '../../testing/test-db.js';
 import { startTestRuntime } from '../../testing/test-runtime.js';
 import { seedDemoTenants } from '../../demo/tenants.js';
 import { TenantRepository } from '../../tenancy/tenant-repository.js';
@@ -37,7 +37,7 @@ describe.each(testDatabaseKinds())('business_analytics feature on %s', (kind) =>
 
   beforeAll(async () => {
     fake = await startOpenAiTextFake(() => reply);
-    if (kind === 'postgres') pg = await openTestDatabase('postgres');
+    if (kind === 'postgres') pg = await openRuntimeTestDatabase('postgres', false);
     runtime = await startTestRuntime({
       // Other features' demo history is theirs to test; here: the demo tenants and our own rows.
       env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: fake.baseUrl, VOZ_SEED_DEMO: '0', VOZ_ADMIN_TOKEN: ADMIN_TOKEN },

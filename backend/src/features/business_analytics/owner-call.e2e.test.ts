@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyDb } from '../../analytics/catalog.js';
 import type { Runtime } from '../../main.js';
 import { RealtimeFake, type FakeRealtimeConnection } from '../../testing/realtime-fake/index.js';
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../testing/test-db.js';
+import { openRuntimeTestDatabase, testDatabaseKinds, type TestDatabase } from '../../testing/test-db.js';
 import { startTestRuntime } from '../../testing/test-runtime.js';
 import { placeCall, SimPhone } from '../../testing/twilio-sim/index.js';
 import { sleep } from '../../testing/twilio-sim/waits.js';
@@ -63,7 +63,7 @@ describe.each(testDatabaseKinds())('owner analytics call through the Flow A fake
 
   beforeAll(async () => {
     fake = await RealtimeFake.start();
-    if (kind === 'postgres') pg = await openTestDatabase('postgres');
+    if (kind === 'postgres') pg = await openRuntimeTestDatabase('postgres', false);
     // The demo seed of other features is theirs to test: seed only the demo tenants, the demo
     // access codes and our own orders, so this test does not depend on their demo history.
     runtime = await startTestRuntime({

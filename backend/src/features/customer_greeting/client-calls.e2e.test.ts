@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../main.js';
 import { RealtimeFake, type FakeRealtimeConnection } from '../../testing/realtime-fake/index.js';
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../testing/test-db.js';
+import { openRuntimeTestDatabase, testDatabaseKinds, type TestDatabase } from '../../testing/test-db.js';
 import { startTestRuntime } from '../../testing/test-runtime.js';
 import { placeCall, SimPhone } from '../../testing/twilio-sim/index.js';
 
@@ -41,7 +41,7 @@ describe.each(testDatabaseKinds())('client calls through the Flow A fakes (%s)',
 
   beforeAll(async () => {
     fake = await RealtimeFake.start();
-    if (kind === 'postgres') pg = await openTestDatabase('postgres');
+    if (kind === 'postgres') pg = await openRuntimeTestDatabase('postgres');
     runtime = await startTestRuntime({ listen: true, env: { OPENAI_API_KEY: 'test', OPENAI_REALTIME_URL: fake.url }, ...(pg?.url ? { databaseUrl: pg.url } : {}) });
   }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
