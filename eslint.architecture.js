@@ -9,7 +9,7 @@
 const SRC = 'backend/src';
 const TESTS = ['**/*.test.ts', `${SRC}/testing/**`];
 /** The layered modules (compose/, demo/, testing/ and main.ts sit on top and are forbidden to all of them). */
-const MODULES = ['analytics', 'calls', 'config', 'features', 'policy', 'server', 'storage', 'telephony', 'tenancy', 'voice'];
+const MODULES = ['analytics', 'calls', 'config', 'features', 'notifications', 'policy', 'server', 'storage', 'telephony', 'tenancy', 'voice'];
 
 /** A relative import (any depth of `../`) that lands in one of `modules` (a folder, or `main.ts`). */
 const into = (modules, message) => ({ regex: `^(\\.\\./)+(${modules.join('|')})(/|\\.js$|$)`, message });
@@ -17,6 +17,9 @@ const into = (modules, message) => ({ regex: `^(\\.\\./)+(${modules.join('|')})(
 const intoExcept = (module, allowed, message) => ({ regex: `^(\\.\\./)+${module}/(?!(${allowed})$)`, message });
 /** Every layered module but these: for modules that may import only a few others. */
 const allBut = (...allowed) => MODULES.filter((m) => !allowed.includes(m));
+
+/** What features, call control and the demo may import of notifications/: the port and its facts. */
+const NOTIFY_PORT = 'notify-port\\.js|facts\\.js';
 
 const WIRING = 'only the composition root wires: compose/ is imported by main.ts (and tests, testing/, bench) alone';
 const DEMO = 'demo data is seeded by main.ts through demo/seed.ts; production modules never import it';
@@ -43,8 +46,8 @@ const BOUNDARIES = {
     why: 'analytics/ reads its views; from other modules only event contracts (calls/call-events.ts, features/notification-events.ts)',
   },
   calls: {
-    forbid: allBut('calls', 'storage', 'policy', 'tenancy', 'voice', 'features'),
-    only: { features: 'types\\.js|registry\\.js' },
+    forbid: allBut('calls', 'storage', 'policy', 'tenancy', 'voice', 'features', 'notifications'),
+    only: { features: 'types\\.js|registry\\.js', notifications: NOTIFY_PORT },
     why: 'calls/ is the call domain: it implements voice/\'s CallContext and runs features through the registry, never a feature\'s internals',
   },
   telephony: {
@@ -56,12 +59,18 @@ const BOUNDARIES = {
     why: 'server/ is the HTTP shell; routes arrive as mounts from compose/',
   },
   features: {
-    forbid: allBut('features', 'storage', 'analytics', 'calls', 'tenancy', 'policy', 'config', 'server'),
-    only: { calls: 'call-events\\.js', tenancy: 'tenant\\.js', server: 'errors\\.js' },
-    why: 'features get ports; from the core they import only types, event contracts (calls/call-events.ts), tenancy/tenant.ts and server/errors.ts',
+    forbid: allBut('features', 'storage', 'analytics', 'calls', 'tenancy', 'policy', 'config', 'server', 'notifications'),
+    only: { calls: 'call-events\\.js', tenancy: 'tenant\\.js', server: 'errors\\.js', notifications: NOTIFY_PORT },
+    why: 'features get ports; from the core they import only types, event contracts (calls/call-events.ts), tenancy/tenant.ts, server/errors.ts and the notify port\'s types',
+  },
+  notifications: {
+    forbid: allBut('notifications', 'storage', 'config', 'server', 'telephony', 'features'),
+    only: { server: 'errors\\.js', telephony: 'twilio-signature\\.js', features: 'notification-events\\.js' },
+    why: 'notifications/ is messages out: storage, config and the notification.queued contract; features reach it only through the notify port',
   },
   demo: {
-    forbid: allBut('demo', 'features', 'calls', 'tenancy', 'storage', 'policy'),
+    forbid: allBut('demo', 'features', 'calls', 'tenancy', 'storage', 'policy', 'notifications'),
+    only: { notifications: `${NOTIFY_PORT}|events\\.js` },
     why: 'demo/ writes seed data through the event store, with the owners\' event contracts',
   },
   policy: { forbid: allBut('policy'), why: 'policy/ is pure' },

@@ -83,6 +83,16 @@ describe('architecture lint rules', { timeout: LINT_TIMEOUT_MS }, () => {
     await accepts('backend/src/telephony/bad.ts', "import '../calls/access-gate.js';\nimport '../tenancy/tenant.js';");
   });
 
+  it('notifications/ is reached through the notify port: features and call control import only its types and facts', async () => {
+    await rejects('backend/src/features/contacts/bad.ts', "import { OutboxWorker } from '../../notifications/outbox-worker.js';\nexport type W = OutboxWorker;", /features get ports/);
+    await rejects('backend/src/calls/bad.ts', "import '../notifications/outbox-reactor.js';", /call domain/);
+    await rejects('backend/src/telephony/bad.ts', "import '../notifications/notify-port.js';", /Twilio edge/);
+    await rejects('backend/src/notifications/bad.ts', "import '../calls/call-events.js';", /messages out/);
+    await rejects('backend/src/notifications/bad.ts', "import '../features/order_placing/events.js';", /messages out/);
+    await accepts('backend/src/features/contacts/bad.ts', "import type { NotifyPort } from '../../notifications/notify-port.js';\nimport { NotificationFacts } from '../../notifications/facts.js';\nexport type P = NotifyPort; void NotificationFacts;");
+    await accepts('backend/src/calls/bad.ts', "import type { NotifyPort } from '../notifications/notify-port.js';\nexport type P = NotifyPort;");
+  });
+
   it('only config/ reads process.env', async () => {
     await rejects('backend/src/calls/bad.ts', 'export const key = process.env.OPENAI_API_KEY;', /only backend\/src\/config\/ reads process.env/);
     await rejects('bench/kb/bad.ts', "export const url = process.env['DATABASE_URL'];", /benches take arguments/);
@@ -110,6 +120,10 @@ describe('architecture lint rules', { timeout: LINT_TIMEOUT_MS }, () => {
       'backend/src/features/appointment_requests/store.ts',
       'backend/src/analytics/audit.ts',
       'backend/src/demo/orders.ts',
+      'backend/src/demo/missed-call-history.ts',
+      'backend/src/notifications/outbox-reactor.ts',
+      'backend/src/notifications/twilio-sms-routes.ts',
+      'backend/src/features/missed_call_capture/notify.ts',
     ];
     const results = await eslint.lintFiles(files.map((f) => path.join(ROOT, f)));
     expect(results.flatMap((r) => r.messages.map((m) => `${path.relative(ROOT, r.filePath)}: ${m.ruleId} ${m.message}`))).toEqual([]);

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { composeCallPath } from './compose/call-path.js';
-import { composeCore, type Core } from './compose/core.js';
+import { composeCore, type Core, type CoreOptions } from './compose/core.js';
 import { appMounts } from './compose/http.js';
 import { moduleMigrations } from './compose/migrations.js';
 import { ConfigError, loadConfig, type Config } from './config/load-config.js';
@@ -13,6 +13,7 @@ import { loadFeatures, type FeatureRegistry } from './features/registry.js';
 import { buildApp } from './server/app.js';
 import { BootListener } from './server/boot-listener.js';
 import { drainAll, type Drainable } from './server/drain.js';
+import type { OutboxWorker } from './notifications/index.js';
 import { openDatabase, type DatabaseHandle } from './storage/database.js';
 import { JobWorker } from './storage/jobs.js';
 import { migrateToLatest } from './storage/migrate.js';
@@ -29,6 +30,8 @@ export interface Runtime {
   core: Core;
   app: FastifyInstance;
   worker: JobWorker;
+  /** Delivers the notifications outbox (SMS, email, webhooks); stopped with the job worker. */
+  outbox: OutboxWorker;
   /** Prometheus registry served at /metrics; modules register their metrics here. */
   metrics: Registry;
   /** The address it listens on (when listening). */
@@ -52,8 +55,12 @@ export interface StartOptions {
   overrides?: Partial<Config>;
   listen?: boolean;
   logger?: Logger;
-  /** Run the job worker (default true). */
+  /** Run the job worker and the outbox worker (default true). */
   worker?: boolean;
+  /** The outbox worker's poll period and limits (tests). */
+  outbox?: CoreOptions['outbox'];
+  /** Every part's time (tests move it by hand: backoff, quiet hours); default: the system clock. */
+  clock?: CoreOptions['clock'];
 }
 
 /**
@@ -74,7 +81,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
   try {
     const url = listener ? await listener.listen(config.port, config.host) : undefined;
     const registry = await loadFeatures();
-    const core = composeCore(database, registry, { config, log, storageMetrics });
+    const core = composeCore(database, registry, { config, log, storageMetrics, ...(opts.outbox ? { outbox: opts.outbox } : {}), ...(opts.clock ? { clock: opts.clock } : {}) });
     await migrateToLatest(database.db, moduleMigrations(registry));
     // The analytic views change only by migration: read their catalog once, here.
     await core.analytics.catalog.refresh();
@@ -96,7 +103,13 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
     await app.ready();
     listener?.handOver();
     const worker = new JobWorker(database.db, core.jobHandlers(), { log, metrics: storageMetrics });
-    if (opts.worker !== false) worker.start();
+    // Month-end closes are jobs: each billed tenant's current period, whichever instance starts.
+    await core.billing.scheduleMonthEnds();
+    const outbox = core.notifications.worker(core.events);
+    if (opts.worker !== false) {
+      worker.start();
+      outbox.start();
+    }
 
     const drainables: Drainable[] = [{ name: 'calls', drain: () => callPath.activeCalls.idle() }];
     let closing: Promise<void> | undefined;
@@ -108,6 +121,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
       core,
       app,
       worker,
+      outbox,
       metrics,
       ...(url ? { url } : {}),
       addDrainable: (d) => void drainables.push(d),
@@ -117,8 +131,10 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
           accepting = false;
           // Stop accepting connections; open ones (calls) keep going while they drain.
           if (app.server.listening) app.server.close(() => undefined);
-          const [outcome] = await Promise.all([drainAll(drainables, config.shutdownDrainMs), worker.stop()]);
+          // The outbox worker finishes its batch in hand (a crash mid-send is the README table).
+          const [outcome] = await Promise.all([drainAll(drainables, config.shutdownDrainMs), worker.stop(), outbox.stop()]);
           if (outcome.timedOut.length || outcome.failed.length) log.warn(outcome, 'shutdown drain incomplete');
+          core.notifications.close();
           await app.close();
           // Calls ended by the close hand in their records now: let them land (or be reported).
           const flushed = await drainAll([{ name: 'call_events', drain: () => callPath.callEvents.idle() }], CALL_EVENTS_FLUSH_MS);

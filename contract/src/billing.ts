@@ -15,7 +15,10 @@ const cents = z.number().int();
 /** `GET …/usage?period=YYYY-MM`: the period's usage, computed from events alone. */
 export const UsageStatement = z.object({
   period: Period,
-  /** Calls whose status callback (`call.ended`) fell in the period. */
+  /**
+   * Calls that began in the period and have their status callback (`call.ended`). A call's
+   * figures (duration, AI time, tools) count in the month it began, whenever they are recorded.
+   */
   calls: count,
   /** Σ CallDuration of those calls. */
   call_seconds: count,

@@ -14,6 +14,7 @@ export const NotificationType = z.enum([
   'call_summary_ready',
   'skill_result',
   'transfer_unanswered',
+  'message_recorded',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 

@@ -1,4 +1,4 @@
-import type { Accounts } from '@vozlia/control-plane';
+import type { Accounts, Billing } from '@vozlia/control-plane';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { Analytics } from '../analytics/analytics.js';
@@ -11,6 +11,8 @@ import { ToolRouter } from '../calls/tool-router.js';
 import type { Config } from '../config/load-config.js';
 import type { FeatureRegistry } from '../features/registry.js';
 import type { AnyFeature, Clock, CoreReads, FeatureModule, FeaturePorts } from '../features/types.js';
+import { notifications, type Notifications, type NotificationsDeps } from '../notifications/index.js';
+import { notifyPort, type NotifyPort } from '../notifications/notify-port.js';
 import type { DatabaseHandle } from '../storage/database.js';
 import { EventReader } from '../storage/event-reads.js';
 import { EventStore } from '../storage/event-store.js';
@@ -24,12 +26,16 @@ import { TenantAdmin } from '../tenancy/tenant-admin.js';
 import { TenantRepository } from '../tenancy/tenant-repository.js';
 import { tenantsProjection } from '../tenancy/tenants-projection.js';
 import { composeAccounts } from './accounts.js';
+import { composeBilling } from './billing.js';
+import { notificationAudience } from './notification-audience.js';
 
 export interface CoreOptions {
   config: Config;
   log: Logger;
   clock?: Clock;
   storageMetrics?: StorageMetrics;
+  /** The outbox worker's timing and limits (tests: fast polls); the channels come from the config. */
+  outbox?: NotificationsDeps['worker'];
 }
 
 /**
@@ -57,10 +63,16 @@ export interface Core {
   readonly callSettings: CallSettingsReader;
   /** Owner accounts and sessions (control plane): the auth routes, the tenant gate, the service. */
   readonly accounts: Accounts;
+  /** Usage metering and billing (control plane): services for the routes, job handlers. */
+  readonly billing: Billing;
+  /** Messages out: the outbox worker, the Twilio SMS and tenant routes, the channels to close. */
+  readonly notifications: Notifications;
+  /** The port features get, for call control and other callers outside the features. */
+  readonly notify: NotifyPort;
   /** The ports a feature's tools, routes and jobs run with (its own store included). */
   portsOf<S>(feature: FeatureModule<S>): FeaturePorts<S>;
   portsOf(feature: AnyFeature | string): FeaturePorts<unknown>;
-  /** Every feature's job handlers, for the worker. */
+  /** Every feature's job handlers and billing's, for the worker. */
   jobHandlers(): Record<string, JobHandler>;
 }
 
@@ -87,17 +99,22 @@ export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, regis
   const clock = opts.clock ?? (() => new Date());
   const jobs = new JobQueue(db);
   const reads = coreReads(db);
-  const events = new EventStore(
+  const messages = notifications({ db, config, clock, log, audience: notificationAudience(registry, config.features), ...(opts.outbox ? { worker: opts.outbox } : {}) });
+  const events: EventStore = new EventStore(
     db,
-    allProjections(registry, reads),
-    registry.features.flatMap((f) => f.reactors?.({ jobs, clock, reads }) ?? []),
+    [...allProjections(registry, reads), ...messages.projections],
+    [
+      ...registry.features.flatMap((f) => f.reactors?.({ jobs, clock, reads }) ?? []),
+      // Outbox rows and `message.queued` in the cause's own transaction.
+      messages.reactor((trx, req) => events.appendIn(trx, req)),
+    ],
     opts.storageMetrics,
   );
   const analytics = new Analytics({ db, kind: database.kind, events, clock, log });
   const ports = new Map<string, FeaturePorts<unknown>>(
     registry.features.map((f) => [
       f.manifest.name,
-      Object.freeze({ events, reads, jobs, clock, config, log, analytics, store: f.store?.({ db, events }) }),
+      Object.freeze({ events, reads, jobs, clock, config, log, analytics, notify: notifyPort, store: f.store?.({ db, events }) }),
     ]),
   );
   function portsOf<S>(feature: FeatureModule<S>): FeaturePorts<S>;
@@ -109,6 +126,7 @@ export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, regis
     return found;
   }
   const tenants = new TenantRepository(db);
+  const billing = composeBilling({ db, config, log, clock, events, jobs, tenants });
   return {
     db,
     config,
@@ -127,8 +145,11 @@ export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, regis
     },
     analytics,
     accounts: composeAccounts({ db, config, log, clock, tenants }),
+    billing,
     router: new ToolRouter({ registry, policy: config, events, portsOf }),
+    notifications: messages,
+    notify: notifyPort,
     portsOf,
-    jobHandlers: () => Object.assign({}, ...registry.features.map((f) => f.jobs?.(portsOf(f)) ?? {})),
+    jobHandlers: () => Object.assign({}, ...registry.features.map((f) => f.jobs?.(portsOf(f)) ?? {}), billing.jobHandlers),
   };
 }

@@ -1,9 +1,11 @@
-import { accessCodeAdminRoutes, accessCodeTenantRoutes, settingsRoutes, tenantAdminRoutes } from '@vozlia/control-plane';
+import { accessCodeAdminRoutes, accessCodeTenantRoutes, OWNER_ONLY, settingsRoutes, tenantAdminRoutes } from '@vozlia/control-plane';
 import type { FastifyRequest } from 'fastify';
+import { notificationTenantRoutes, twilioSmsRoutes } from '../notifications/index.js';
 import { adminAccess, adminFacts } from '../server/admin-auth.js';
 import { adminRoutes } from '../server/admin-routes.js';
 import { mount, scope, type Mount } from '../server/mount.js';
 import { tenantProfileRoutes } from '../server/tenant-profile-routes.js';
+import { billingAdminMounts, billingTenantMounts, stripeWebhookMount } from './billing.js';
 import type { CallPath } from './call-path.js';
 import type { Core } from './core.js';
 
@@ -22,6 +24,8 @@ function tenantMounts(core: Core, callPath: CallPath): Mount[] {
     mount(tenantProfileRoutes, { config: core.config, manifests: core.registry.features.map((f) => f.manifest), tenants: core.tenants }),
     mount(settingsRoutes, { tenants: core.tenantAdmin }),
     mount(accessCodeTenantRoutes, { codes: callPath.accessCodes }),
+    ...billingTenantMounts(core.billing),
+    mount(notificationTenantRoutes, { ...core.notifications.routeOptions(core.events), settingsRoles: OWNER_ONLY }),
   ];
 }
 
@@ -32,13 +36,15 @@ function adminMounts(core: Core, callPath: CallPath): Mount[] {
     mount(adminRoutes, { config: core.config, registry: core.registry }),
     mount(tenantAdminRoutes, { tenants: core.tenantAdmin, isAdmin }),
     mount(accessCodeAdminRoutes, { codes: callPath.accessCodes, tenants: core.tenantAdmin, isAdmin }),
+    ...billingAdminMounts(core.billing),
   ];
 }
 
 /**
  * The app's route groups in order: accounts at the root (cookies, CSRF, `/api/auth/*`, the admin's
- * owner routes), the admin API, the tenant API behind its gate, the phone path, and (until each
- * moves into the tenant API) each feature's operator-only routes under `/api/features/<feature>`.
+ * owner routes), the admin API, the tenant API behind its gate, the phone path, Twilio's SMS
+ * webhooks, and (until each moves into the tenant API) each feature's operator-only routes under
+ * `/api/features/<feature>`.
  */
 export function appMounts(core: Core, callPath: CallPath): Mount[] {
   const features = core.registry.features.flatMap((f) =>
@@ -49,6 +55,9 @@ export function appMounts(core: Core, callPath: CallPath): Mount[] {
     scope(ADMIN_PREFIX, adminMounts(core, callPath)),
     scope(TENANT_PREFIX, [mount(core.accounts.tenantGate, {}), ...tenantMounts(core, callPath)]),
     ...callPath.mounts,
+    stripeWebhookMount(core.billing),
+    // Inbound STOP/START and delivery reports, signed like every Twilio webhook.
+    mount(twilioSmsRoutes, core.notifications.routeOptions(core.events)),
     ...features,
   ];
 }

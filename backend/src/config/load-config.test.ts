@@ -130,4 +130,13 @@ describe('loadConfig', () => {
     expect(configError({ SMTP_URL: 'http://mail.example' }).message).toMatch(/^SMTP_URL: /);
     expect(configError({ TWILIO_SMS_FROM: '555-0100' }).message).toMatch(/^TWILIO_SMS_FROM: /);
   });
+
+  it('reads the Stripe variables (contract §8): off by default, the API base trimmed, a bad one named', () => {
+    expect(loadConfig({}).stripe).toEqual({ secretKey: undefined, apiBase: 'https://api.stripe.com', webhookSecret: undefined });
+    const set = loadConfig({ STRIPE_SECRET_KEY: 'sk_test_abc123', STRIPE_API_BASE: 'http://127.0.0.1:12111/', STRIPE_WEBHOOK_SECRET: 'whsec_abcdefgh' });
+    expect(set.stripe).toEqual({ secretKey: 'sk_test_abc123', apiBase: 'http://127.0.0.1:12111', webhookSecret: 'whsec_abcdefgh' });
+    expect(configError({ STRIPE_SECRET_KEY: 'pk_test_abc' }).message).toMatch(/^STRIPE_SECRET_KEY: /);
+    expect(configError({ STRIPE_API_BASE: 'ftp://stripe.example' }).message).toMatch(/^STRIPE_API_BASE: /);
+    expect(configError({ STRIPE_WEBHOOK_SECRET: 'x' }).message).toMatch(/^STRIPE_WEBHOOK_SECRET: /);
+  });
 });

@@ -35,6 +35,13 @@ export interface Config {
   twilio: { accountSid?: string; apiBaseUrl: string; smsFrom?: string };
   /** SMTP for email (contract §9): with no URL, email fails `not_configured`. */
   email: { smtpUrl?: string; from: string };
+  /**
+   * Stripe (contract §8): with no secret key invoices stay local; with no webhook secret every
+   * `POST /stripe/webhook` is refused.
+   */
+  stripe: { secretKey?: string; apiBase: string; webhookSecret?: string };
+  /** How far a billing close's cutoff stays behind its clock (billing's default when absent). Tests only: no env variable. */
+  billingSettleMs?: number;
   accessCodes: AccessCodeSources;
   modePolicy: TenantModePolicy;
   features: {
@@ -93,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     twilioAuthToken: e.TWILIO_AUTH_TOKEN,
     twilio: { accountSid: e.TWILIO_ACCOUNT_SID, apiBaseUrl: e.TWILIO_API_BASE_URL.replace(/\/+$/, ''), smsFrom: e.TWILIO_SMS_FROM },
     email: { smtpUrl: e.SMTP_URL, from: e.VOZ_EMAIL_FROM },
+    stripe: { secretKey: e.STRIPE_SECRET_KEY, apiBase: e.STRIPE_API_BASE.replace(/\/+$/, ''), webhookSecret: e.STRIPE_WEBHOOK_SECRET },
     accessCodes: {
       table: e.VOZ_ACCESS_CODE_TABLE_JSON,
       ownerMap: e.VOZ_ACCESS_CODE_MAP_JSON,

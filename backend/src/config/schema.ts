@@ -58,6 +58,10 @@ export const EnvSchema = z.object({
   TWILIO_SMS_FROM: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number, like +15550100001').optional(),
   SMTP_URL: Url(['smtp:', 'smtps:']).optional(),
   VOZ_EMAIL_FROM: z.string().min(3).default('Vozlia <no-reply@localhost>'),
+  // Contract §8: Stripe is on when the secret key is set; requests go to STRIPE_API_BASE.
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_[A-Za-z0-9_]+$/, 'must be a Stripe secret key (sk_… or rk_…)').optional(),
+  STRIPE_API_BASE: Url(['http:', 'https:']).default('https://api.stripe.com'),
+  STRIPE_WEBHOOK_SECRET: z.string().min(8, 'must be the endpoint signing secret (whsec_…)').optional(),
   VOZ_ACCESS_CODE_TABLE_JSON: jsonString(z.record(AccessCode, AccessCodeEntry)).default({}),
   VOZ_ACCESS_CODE_MAP_JSON: jsonString(z.record(AccessCode, TenantId)).default({}),
   VOZ_CLIENT_ACCESS_CODE_MAP_JSON: jsonString(z.record(AccessCode, TenantId)).default({}),

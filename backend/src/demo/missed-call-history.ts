@@ -4,8 +4,8 @@ import { demoCallEvents, demoCallSid } from './calls.js';
 import { mulberry32, seedFromString } from './prng.js';
 import type { AppendRequest } from '../storage/events.js';
 import { notificationStream } from '../features/missed_call_capture/events.js';
-import { NOTIFICATION_QUEUED } from '../features/notification-events.js';
 import { missedCallNotification } from '../features/missed_call_capture/notify.js';
+import { notifyPort } from '../notifications/notify-port.js';
 import { SEED_META } from './demo-ports.js';
 
 export const HISTORY_DAYS = 60;
@@ -38,7 +38,7 @@ export function generateMissedCalls(input: { tenantId: string; zone: string; num
         tenantId: input.tenantId,
         stream: notificationStream(input.tenantId, notification.notificationId),
         expectedVersion: 'no_stream',
-        events: [{ type: NOTIFICATION_QUEUED, payload: notification, occurredAt: missedAt, metadata: { ...SEED_META, call_sid: callSid } }],
+        events: [notifyPort.queued({ ...notification, metadata: { ...SEED_META, call_sid: callSid } })],
       });
     }
   }

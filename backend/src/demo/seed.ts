@@ -6,6 +6,7 @@ import { seedAppointments } from './appointments.js';
 import type { DemoPorts } from './demo-ports.js';
 import { seedKnowledgeBase } from './knowledge-base.js';
 import { seedMissedCalls } from './missed-calls.js';
+import { seedDemoNotificationSettings } from './notification-settings.js';
 import { seedOrders } from './orders.js';
 import { seedOwnerContacts } from './owner-contacts.js';
 import { seedDemoOwners } from './owners.js';
@@ -22,10 +23,10 @@ const FEATURE_SEEDS: Readonly<Record<string, (ports: DemoPorts) => Promise<void>
 };
 
 /**
- * The demo (contract §6, §7, §10): the two tenants with their settings (transfer numbers, hours),
- * each loaded feature's data in registry order, the access codes as keyed hashes, then one owner
- * account per tenant. Every step is idempotent, so a restart or a second instance starting at
- * the same moment seeds nothing twice.
+ * The demo (contract §6, §7, §9, §10): the two tenants with their settings (transfer numbers,
+ * hours), their notification contacts, each loaded feature's data in registry order, the access
+ * codes as keyed hashes, then one owner account per tenant. Every step is idempotent, so a
+ * restart or a second instance starting at the same moment seeds nothing twice.
  */
 export async function seedDemo(
   ports: DemoPorts & { accounts: Pick<Accounts, 'users' | 'service'> },
@@ -34,6 +35,8 @@ export async function seedDemo(
 ): Promise<void> {
   await seedDemoTenants(ports.events);
   await seedDemoSettings(ports.events);
+  // Contract §9: the demo owners' contacts, so a demo order tells somebody.
+  await seedDemoNotificationSettings(ports.events, ports.clock());
   await seedFeatureDemos(ports, registry);
   await seedDemoAccessCodes(ports.events, hasher);
   await seedDemoOwners(ports.accounts);

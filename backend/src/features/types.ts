@@ -3,12 +3,15 @@ import type { Kysely, Migration } from 'kysely';
 import type { Logger } from 'pino';
 import type { Analytics } from '../analytics/analytics.js';
 import type { Config } from '../config/load-config.js';
+import type { NotifyPort } from '../notifications/notify-port.js';
 import type { ActorMode } from '../policy/modes.js';
 import type { EventStore } from '../storage/event-store.js';
 import type { Projection, Reactor, StoredEvent, Trx } from '../storage/events.js';
 import type { JobHandler, JobQueue } from '../storage/jobs.js';
 import type { Database } from '../storage/schema.js';
 import type { Tenant } from '../tenancy/tenant.js';
+
+export type { NotifyPort, NotifyRequest } from '../notifications/notify-port.js';
 
 export type Clock = () => Date;
 
@@ -61,6 +64,8 @@ export interface FeaturePorts<S = undefined> {
   log: Logger;
   /** The runtime's analytics engine: the catalog, QuerySpec runs with their audit, saved skills. */
   analytics: Analytics;
+  /** Tells owners and callers: the `notification.queued` event to append with its cause. */
+  notify: NotifyPort;
   /** This feature's own tables, through the store it declares (built once at composition). */
   store: S;
 }

@@ -2,11 +2,12 @@ import { z } from 'zod';
 
 /**
  * What a notification says, per type: everything a template needs and nothing it must look up.
- * This is the payload of the coming `notify` port (`notification.queued` with `facts`); until the
- * features send it, `notification-source.ts` assembles it from the events they already write.
+ * The payload of the `notify` port (`notification.queued` with `facts`); for events written
+ * without it (older history), `notification-source.ts` assembles it from the cause.
  */
 const Iso = z.iso.datetime({ offset: true });
 const Phone = z.string().nullable();
+const Url = z.url({ protocol: /^https?$/ });
 
 export const OrderFacts = z.object({
   type: z.literal('order_placed'),
@@ -39,13 +40,37 @@ export const MissedCallFacts = z.object({
   at: Iso,
 });
 
+/**
+ * Nobody answered a transfer (call control). Sent once, when the `<Record>` after the `<Dial>` is
+ * over: with the recording when the caller left one, else `recordingUrl` null.
+ */
 export const TransferUnansweredFacts = z.object({
   type: z.literal('transfer_unanswered'),
   callSid: z.string(),
   from: Phone,
   at: Iso,
-  /** What the caller left, transcribed; null when they left nothing. */
-  message: z.string().nullable(),
+  /** Why the caller asked for a person (`transfer_call`'s reason). */
+  reason: z.string().nullable().default(null),
+  /** Twilio's `DialCallStatus`. */
+  dialStatus: z.enum(['no-answer', 'busy', 'failed', 'canceled']).default('no-answer'),
+  /** What the caller left, transcribed; null when they left nothing or nobody transcribed it. */
+  message: z.string().nullable().default(null),
+  /** Where the owner listens to it (https); null when the caller left no recording. */
+  recordingUrl: Url.nullable().default(null),
+  recordingSeconds: z.number().int().nonnegative().nullable().default(null),
+});
+
+/** A message left without a transfer attempt: outside opening hours, or the caller asked to. */
+export const MessageRecordedFacts = z.object({
+  type: z.literal('message_recorded'),
+  callSid: z.string(),
+  from: Phone,
+  at: Iso,
+  reason: z.string().nullable().default(null),
+  recordingUrl: Url,
+  recordingSeconds: z.number().int().nonnegative().nullable().default(null),
+  transcript: z.string().nullable().default(null),
+  cause: z.enum(['after_hours', 'caller_request']).default('after_hours'),
 });
 
 export const CallSummaryFacts = z.object({
@@ -68,10 +93,13 @@ export const NotificationFacts = z.discriminatedUnion('type', [
   AppointmentFacts,
   MissedCallFacts,
   TransferUnansweredFacts,
+  MessageRecordedFacts,
   CallSummaryFacts,
   SkillResultFacts,
 ]);
 export type NotificationFacts = z.infer<typeof NotificationFacts>;
+/** What a sender writes: fields with a default may be left out. */
+export type NotificationFactsInput = z.input<typeof NotificationFacts>;
 export type FactsOf<T extends NotificationFacts['type']> = Extract<NotificationFacts, { type: T }>;
 
 /** Where the message belongs (shown with the order, appointment or call). */
@@ -89,6 +117,7 @@ export function refsOf(facts: NotificationFacts, callSid: string | null): Messag
       return { orderId: null, appointmentId: facts.appointmentId, callSid };
     case 'missed_call':
     case 'transfer_unanswered':
+    case 'message_recorded':
     case 'call_summary_ready':
       return { orderId: null, appointmentId: null, callSid: facts.callSid };
     case 'skill_result':

@@ -6,11 +6,11 @@ import type { Projection, Reactor } from '../storage/events.js';
 import type { Database } from '../storage/schema.js';
 import { createChannels, type ChannelSet } from './channels/create-channels.js';
 import { consentProjection } from './consent-projection.js';
-import { seedDemoNotificationSettings } from './demo-settings.js';
 import { messagesProjection } from './message-projection.js';
 import { notificationMigrations } from './migrations/index.js';
 import { outboxReactor, type AppendIn } from './outbox-reactor.js';
 import { OutboxWorker, type OutboxWorkerOptions } from './outbox-worker.js';
+import type { Audience } from './policy.js';
 import { settingsProjection } from './settings-projection.js';
 
 export { SMS_INBOUND_PATH, SMS_STATUS_PATH } from './channels/create-channels.js';
@@ -19,6 +19,7 @@ export { twilioSmsRoutes } from './twilio-sms-routes.js';
 export { verifySignature, signatureHeader, SIGNATURE_HEADER, WEBHOOK_ID_HEADER } from './webhook-signature.js';
 export type { OutboxWorker } from './outbox-worker.js';
 export type { NotificationFacts } from './facts.js';
+export type { Audience } from './policy.js';
 
 export interface NotificationsDeps {
   db: Kysely<Database>;
@@ -27,6 +28,8 @@ export interface NotificationsDeps {
   log: Logger;
   /** Tests hand in channels pointed at fakes; default: the ones the config allows. */
   channels?: ChannelSet;
+  /** Whose messages the `order_notification` / `owner_notification` switches allow per tenant (default: everybody's). */
+  audience?: (tenantId: string) => Audience;
   worker?: Partial<Pick<OutboxWorkerOptions, 'limits' | 'random' | 'pollMs' | 'batchSize' | 'lockExpiryMs' | 'workerId'>>;
 }
 
@@ -34,7 +37,7 @@ export interface NotificationsDeps {
  * The notifications engine as one self-contained module. The composition root:
  *   const n = notifications({ db, config, clock, log });
  *   const events = new EventStore(db, [...others, ...n.projections], [...others, n.reactor((trx, req) => events.appendIn(trx, req))]);
- *   migrate with n.migrations; seed with n.seedDemo(events); start n.worker(events);
+ *   migrate with n.migrations; start n.worker(events) (the demo's settings: demo/notification-settings.ts);
  *   mount n.twilioRoutes at the root and n.tenantRoutes under /api/tenants/:tenant_id (tenant gate).
  */
 export function notifications(deps: NotificationsDeps) {
@@ -44,10 +47,9 @@ export function notifications(deps: NotificationsDeps) {
     projections: [messagesProjection, settingsProjection, consentProjection] as readonly Projection[],
     /** Needs the store's `appendIn` (it records `message.queued` in the cause's transaction). */
     reactor: (appendIn: AppendIn): Reactor =>
-      outboxReactor({ appendIn, available: channelSet.available, smsFrom: deps.config.twilio.smsFrom, clock: deps.clock, log: deps.log }),
+      outboxReactor({ appendIn, available: channelSet.available, smsFrom: deps.config.twilio.smsFrom, clock: deps.clock, log: deps.log, ...(deps.audience ? { audience: deps.audience } : {}) }),
     worker: (events: EventStore): OutboxWorker =>
       new OutboxWorker({ db: deps.db, events, channels: channelSet.channels, clock: deps.clock, log: deps.log, ...deps.worker }),
-    seedDemo: (events: EventStore) => seedDemoNotificationSettings(events, deps.clock()),
     /** Plugin options for `twilioSmsRoutes` (root) and `notificationTenantRoutes` (tenant-scoped). */
     routeOptions: (events: EventStore) => ({ db: deps.db, events, config: deps.config, clock: deps.clock }),
     close: () => channelSet.close(),

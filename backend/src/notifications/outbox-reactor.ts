@@ -9,7 +9,7 @@ import { customerPhoneOf, refsOf } from './facts.js';
 import { moneyStyle, type TenantStyle } from './format.js';
 import { notificationFacts } from './notification-source.js';
 import { MESSAGE_FAILED, MESSAGE_QUEUED, messageStream, NOTIFICATION_QUEUED, type MessageFailed, type MessageQueued } from './events.js';
-import { resolveDelivery, type PlannedDelivery } from './policy.js';
+import { resolveDelivery, type Audience, type PlannedDelivery } from './policy.js';
 import { readSettingsRow, settingsValue } from './settings.js';
 import type { OutboxBody } from './tables.js';
 import { renderNotification, type RenderedNotification } from './templates/index.js';
@@ -24,6 +24,8 @@ export interface OutboxReactorDeps {
   smsFrom: string | undefined;
   clock: () => Date;
   log: Logger;
+  /** Whose messages the operator's feature switches allow for a tenant (default: everybody's). */
+  audience?: (tenantId: string) => Audience;
 }
 
 /** Events before a tenant is known; they have nobody to tell. */
@@ -80,6 +82,7 @@ async function enqueue(trx: Trx, event: StoredEvent, deps: OutboxReactorDeps): P
     now,
     available: deps.available,
     customerOptedOut: caller ? await isOptedOut(trx, event.tenantId, caller) : false,
+    ...(deps.audience ? { audience: deps.audience(event.tenantId) } : {}),
   });
   if (plan.length === 0) return 0;
 

@@ -1,6 +1,6 @@
 import { NotificationSettingsInput, type NotificationSettingsValue } from '@vozlia/contract';
 import { describe, expect, it } from 'vitest';
-import type { NotificationFacts } from './facts.js';
+import { NotificationFacts } from './facts.js';
 import { effectivePolicy, resolveDelivery, type DeliveryInput } from './policy.js';
 import { quietUntil } from './quiet-hours.js';
 
@@ -54,6 +54,13 @@ describe('resolveDelivery', () => {
     expect(summary(resolveDelivery(input({ settings: perType })))).toEqual(['owner:email:owner@demo-restaurant.test', 'customer:sms:+15557770001']);
   });
 
+  it('plans nothing for a side whose notification feature is switched off', () => {
+    expect(summary(resolveDelivery(input({ audience: { owner: true, customer: false } })))).toEqual(['owner:sms:+15550109001', 'owner:email:owner@demo-restaurant.test']);
+    expect(summary(resolveDelivery(input({ audience: { owner: false, customer: true } })))).toEqual(['customer:sms:+15557770001']);
+    const skill = NotificationFacts.parse({ type: 'skill_result', subject: 'Weekly', body: '$1', channel: 'sms' });
+    expect(resolveDelivery(input({ facts: skill, audience: { owner: false, customer: true } }))).toEqual([]);
+  });
+
   it('STOP blocks the customer confirmation and never the owner’s messages', () => {
     expect(summary(resolveDelivery(input({ customerOptedOut: true })))).toEqual([
       'owner:sms:+15550109001',
@@ -86,7 +93,7 @@ describe('resolveDelivery', () => {
     const s = settings({ quiet_hours: { start: '22:00', end: '07:00' }, policies: { missed_call: { urgent: true }, transfer_unanswered: { urgent: false, owner: [] } } });
     const night = new Date('2026-12-02T04:00:00Z');
     expect(resolveDelivery(input({ settings: s, now: night, facts: missed })).every((p) => p.heldUntil === null)).toBe(true);
-    const transfer: NotificationFacts = { type: 'transfer_unanswered', callSid: 'CA2', from: null, at: night.toISOString(), message: null };
+    const transfer = NotificationFacts.parse({ type: 'transfer_unanswered', callSid: 'CA2', from: null, at: night.toISOString() });
     expect(effectivePolicy('transfer_unanswered', s)).toEqual({ owner: ['sms', 'email', 'webhook'], customer: false, urgent: true });
     expect(resolveDelivery(input({ settings: s, now: night, facts: transfer })).every((p) => p.heldUntil === null)).toBe(true);
   });

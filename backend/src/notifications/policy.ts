@@ -17,12 +17,13 @@ export const TYPE_DEFAULTS: Readonly<Record<NotificationType, EffectivePolicy>> 
   // A saved skill names its own channel (sms, email or portal); the webhook comes on top.
   skill_result: { owner: ['webhook'], customer: false, urgent: false },
   transfer_unanswered: { owner: ['sms', 'email', 'webhook'], customer: false, urgent: true },
+  message_recorded: { owner: ['sms', 'email', 'webhook'], customer: false, urgent: true },
 });
 
 /** Types with a caller to confirm to; the others never message a customer. */
 const HAS_CUSTOMER: ReadonlySet<NotificationType> = new Set(['order_placed', 'appointment_requested']);
 /** A caller left a message for a person: always urgent, and never routed to nobody. */
-const CRITICAL: ReadonlySet<NotificationType> = new Set(['transfer_unanswered']);
+const CRITICAL: ReadonlySet<NotificationType> = new Set(['transfer_unanswered', 'message_recorded']);
 
 /** Type defaults → tenant global (`customer_confirmations`) → the tenant's per-type choice. */
 export function effectivePolicy(type: NotificationType, settings: NotificationSettingsValue): EffectivePolicy {
@@ -64,6 +65,14 @@ export interface DeliveryInput {
   available: Readonly<Record<NotificationChannel, boolean>>;
   /** The caller said STOP to this tenant. */
   customerOptedOut: boolean;
+  /** Which sides the operator's feature switches let this tenant tell (default: both). */
+  audience?: Audience;
+}
+
+/** `order_notification` (the caller's confirmations) and `owner_notification` (everything to the business), as resolved for one tenant. */
+export interface Audience {
+  owner: boolean;
+  customer: boolean;
 }
 
 /**
@@ -75,10 +84,12 @@ export interface DeliveryInput {
 export function resolveDelivery(input: DeliveryInput): PlannedDelivery[] {
   const { facts, settings } = input;
   const policy = effectivePolicy(facts.type, settings);
-  const owner = new Set<NotificationChannel>(policy.owner);
+  const audience = input.audience ?? { owner: true, customer: true };
+  // A feature switched off plans nothing for its side: nothing to show, unlike a missing provider.
+  const owner = new Set<NotificationChannel>(audience.owner ? policy.owner : []);
   if (facts.type === 'skill_result') {
     for (const c of ['sms', 'email'] as const) owner.delete(c);
-    if (facts.channel !== 'portal') owner.add(facts.channel);
+    if (facts.channel !== 'portal' && audience.owner) owner.add(facts.channel);
   }
   const quiet = policy.urgent ? null : quietUntil(settings.quiet_hours, input.zone, input.now);
   const plan: PlannedDelivery[] = [];
@@ -90,6 +101,6 @@ export function resolveDelivery(input: DeliveryInput): PlannedDelivery[] {
   if (owner.has('email')) for (const to of new Set(settings.contacts.email)) add('owner', 'email', to, { held: quiet });
   if (owner.has('webhook') && settings.webhook) add('webhook', 'webhook', settings.webhook.url);
   const caller = customerPhoneOf(facts);
-  if (policy.customer && caller) add('customer', 'sms', caller, { optedOut: input.customerOptedOut });
+  if (policy.customer && audience.customer && caller) add('customer', 'sms', caller, { optedOut: input.customerOptedOut });
   return plan;
 }

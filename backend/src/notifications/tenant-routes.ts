@@ -1,4 +1,4 @@
-import { MessageListQuery, NotificationSettingsInput } from '@vozlia/contract';
+import { MessageListQuery, NotificationSettingsInput, type Role } from '@vozlia/contract';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -13,6 +13,8 @@ export interface NotificationTenantRoutesOptions {
   events: EventStore;
   /** When a change happens (a secret rotation's 24 h window counts from it). */
   clock: () => Date;
+  /** Who may read and change the section (contacts, webhook, quiet hours); the tenant gate enforces it. Messages: every role. */
+  settingsRoles?: readonly Role[];
 }
 
 type TenantParams = { tenant_id: string };
@@ -29,19 +31,20 @@ function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.output<S>
  * The tenant API's notifications section. Mounted by the backend under
  * `/api/tenants/:tenant_id`, behind its tenant gate (which has already checked the caller).
  */
-export const notificationTenantRoutes: FastifyPluginAsync<NotificationTenantRoutesOptions> = async (app, { db, events, clock }) => {
+export const notificationTenantRoutes: FastifyPluginAsync<NotificationTenantRoutesOptions> = async (app, { db, events, clock, settingsRoles }) => {
+  const settings = settingsRoles ? { config: { roles: settingsRoles } } : {};
   const timeZone = async (tenantId: string) => {
     const t = await db.selectFrom('tenants').select('time_zone').where('id', '=', tenantId).executeTakeFirst();
     if (!t) throw new NotFoundError('no such tenant');
     return t.time_zone;
   };
 
-  app.get<{ Params: TenantParams }>('/notifications/settings', async (req) => {
+  app.get<{ Params: TenantParams }>('/notifications/settings', settings, async (req) => {
     const zone = await timeZone(req.params.tenant_id);
     return toApiSettings(await readSettingsRow(db, req.params.tenant_id), zone);
   });
 
-  app.put<{ Params: TenantParams }>('/notifications/settings', async (req) => {
+  app.put<{ Params: TenantParams }>('/notifications/settings', settings, async (req) => {
     const zone = await timeZone(req.params.tenant_id);
     const input = parseOr400(NotificationSettingsInput, req.body ?? {});
     const { row, newSecret } = await saveSettings({ db, events, clock }, req.params.tenant_id, input);

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { signatureHeader, verifySignature } from './webhook-signature.js';
 
@@ -33,5 +33,25 @@ describe('webhook signatures', () => {
     expect(header.split(',').filter((p) => p.startsWith('v1='))).toHaveLength(2);
     expect(verifySignature(BODY, header, ['whsec_old'], NOW)).toBe(true);
     expect(verifySignature(BODY, header, ['whsec_new'], NOW)).toBe(true);
+  });
+
+  it("the README's receiver snippet accepts our header, any v1 during a rotation, and nothing else", () => {
+    // Verbatim from the README ("Verifying webhooks"), with the clock passed in.
+    function verifyVozlia(rawBody: string, header: string, secret: string, nowMs = Date.now()): boolean {
+      const parts = header.split(',').map((p) => p.trim().split('='));
+      const t = Number(parts.find(([k]) => k === 't')?.[1]);
+      if (!Number.isInteger(t) || Math.abs(nowMs / 1000 - t) > 300) return false;
+      const expected = createHmac('sha256', secret).update(`${t}.${rawBody}`).digest();
+      return parts
+        .filter(([k, v]) => k === 'v1' && /^[0-9a-f]{64}$/.test(v ?? ''))
+        .some(([, v]) => timingSafeEqual(Buffer.from(v!, 'hex'), expected));
+    }
+    const now = NOW.getTime();
+    expect(verifyVozlia(BODY, signatureHeader(BODY, [SECRET], NOW), SECRET, now)).toBe(true);
+    expect(verifyVozlia(BODY, signatureHeader(BODY, ['whsec_new', SECRET], NOW), SECRET, now)).toBe(true);
+    expect(verifyVozlia(`${BODY} `, signatureHeader(BODY, [SECRET], NOW), SECRET, now)).toBe(false);
+    expect(verifyVozlia(BODY, signatureHeader(BODY, [SECRET], NOW), 'whsec_other', now)).toBe(false);
+    expect(verifyVozlia(BODY, signatureHeader(BODY, [SECRET], NOW), SECRET, now + 301_000)).toBe(false);
+    expect(verifyVozlia(BODY, 'v1=00', SECRET, now)).toBe(false);
   });
 });

@@ -40,7 +40,7 @@ describe('HTTP app (real runtime on PGlite)', () => {
       log: runtime.log,
       metrics: new Registry(),
       adminToken: config.adminToken,
-      mounts: [mount(adminRoutes, { prefix: '/api/admin', config, registry, tenants: runtime.core.tenants })],
+      mounts: [mount(adminRoutes, { prefix: '/api/admin', config, registry })],
       isReady: async () => true,
       accepting: () => true,
       ...rest,
@@ -140,8 +140,8 @@ describe('HTTP app (real runtime on PGlite)', () => {
   describe('admin API protection', () => {
     it('without VOZ_ADMIN_TOKEN: loopback clients only, and not through a proxy', async () => {
       const app = await appWith();
-      expect((await app.inject({ url: '/api/admin/tenants', remoteAddress: '127.0.0.1' })).statusCode).toBe(200);
-      expect((await app.inject({ url: '/api/admin/tenants', remoteAddress: '203.0.113.7' })).statusCode).toBe(403);
+      expect((await app.inject({ url: '/api/admin/features', remoteAddress: '127.0.0.1' })).statusCode).toBe(200);
+      expect((await app.inject({ url: '/api/admin/features', remoteAddress: '203.0.113.7' })).statusCode).toBe(403);
       // trustProxy must not let a forged header pass as loopback
       const forged = await app.inject({ url: '/api/admin/features', remoteAddress: '203.0.113.7', headers: { 'x-forwarded-for': '127.0.0.1' } });
       expect(forged.statusCode).toBe(403);
@@ -151,18 +151,18 @@ describe('HTTP app (real runtime on PGlite)', () => {
 
     it('with VOZ_ADMIN_TOKEN: the bearer token is required, from anywhere', async () => {
       const app = await appWith({ env: { VOZ_ADMIN_TOKEN: TOKEN } });
-      const none = await app.inject({ url: '/api/admin/tenants', remoteAddress: '127.0.0.1' });
+      const none = await app.inject({ url: '/api/admin/features', remoteAddress: '127.0.0.1' });
       expect(none.statusCode).toBe(401);
       expect(none.headers['www-authenticate']).toBe('Bearer');
-      const wrong = await app.inject({ url: '/api/admin/tenants', headers: { authorization: 'Bearer nope' } });
+      const wrong = await app.inject({ url: '/api/admin/features', headers: { authorization: 'Bearer nope' } });
       expect(wrong.statusCode).toBe(401);
-      const ok = await app.inject({ url: '/api/admin/tenants', remoteAddress: '203.0.113.7', headers: { authorization: `Bearer ${TOKEN}` } });
+      const ok = await app.inject({ url: '/api/admin/features', remoteAddress: '203.0.113.7', headers: { authorization: `Bearer ${TOKEN}` } });
       expect(ok.statusCode).toBe(200);
     });
 
     it('guards encoded and oddly cased admin paths too, but not health or metrics', async () => {
       const app = await appWith({ env: { VOZ_ADMIN_TOKEN: TOKEN } });
-      for (const url of ['/api/%61dmin/tenants', '/api/admin/%74enants', '/API/ADMIN/tenants', '/api/admin/tenants/', '/api/admin/features?x=1', '/api/admin/nope']) {
+      for (const url of ['/api/%61dmin/features', '/api/admin/%66eatures', '/API/ADMIN/features', '/api/admin/features/', '/api/admin/features?x=1', '/api/admin/nope']) {
         expect((await app.inject({ url, remoteAddress: '203.0.113.7' })).statusCode, url).toBe(401);
       }
       expect((await app.inject({ url: '//api/admin/tenants', remoteAddress: '203.0.113.7' })).statusCode).toBe(404);

@@ -8,6 +8,7 @@ import type { DatabaseKind } from '../storage/database.js';
 import { EventStore } from '../storage/event-store.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import type { Database } from '../storage/schema.js';
+import { seedDemoNotificationSettings } from '../demo/notification-settings.js';
 import { seedDemoTenants } from '../demo/tenants.js';
 import { tenantsProjection } from '../tenancy/tenants-projection.js';
 import { SmtpFake } from './smtp-fake.js';
@@ -89,7 +90,7 @@ export class NotifyHarness {
     const events: EventStore = new EventStore(db, [tenantsProjection, ...module.projections], [module.reactor((trx, req) => events.appendIn(trx, req))]);
     await migrateToLatest(db, module.migrations);
     await seedDemoTenants(events, new Date('2026-09-01T00:00:00Z'));
-    await module.seedDemo(events);
+    await seedDemoNotificationSettings(events, clock());
 
     const app = Fastify({ logger: false });
     app.setErrorHandler((err, _req, reply) =>

@@ -2,6 +2,7 @@
  * One scripted call, offline, end to end, with a readable timeline:
  *   npm run simulate -- --to +15550100001
  *   npm run simulate -- --code 11112222            (shared line)
+ *   npm run simulate -- --to +15550100001 --order  (the caller orders two pizzas: place_order)
  *   npm run simulate -- --url http://127.0.0.1:3000 --realtime-port 4010 --to +15550100001
  *     (a running server started with OPENAI_REALTIME_URL=ws://127.0.0.1:4010/v1/realtime?model=gpt-realtime)
  * Without --url it starts the Realtime fake and a server of its own (backend/src/main.ts
@@ -12,6 +13,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DateTime } from 'luxon';
 import { chimeFrames } from '../voice/chime-tone.js';
 import { fakeSpeech, RealtimeFake, type FakeRealtimeConnection } from './realtime-fake/index.js';
 import { placeCall, SimPhone } from './twilio-sim/index.js';
@@ -28,6 +30,7 @@ const { values } = parseArgs({
     'auth-token': { type: 'string' },
     dialect: { type: 'string', default: 'ga' },
     chime: { type: 'boolean', default: false },
+    order: { type: 'boolean', default: false },
   },
 });
 
@@ -85,6 +88,7 @@ async function modelScript(conn: FakeRealtimeConnection, phone: SimPhone): Promi
   conn.assistantTranscript(g, '(greeting)');
   conn.endResponse(g);
   await sleep(1300);
+  if (values.order) return orderScript(conn, phone, tools);
 
   // Caller turn.
   note('caller', 'speaks (600 ms)');
@@ -128,6 +132,31 @@ async function modelScript(conn: FakeRealtimeConnection, phone: SimPhone): Promi
   await sleep(900);
 }
 
+/** `--order`: the caller orders for tomorrow lunchtime (open whatever the hour now) and the model places it. */
+async function orderScript(conn: FakeRealtimeConnection, phone: SimPhone, tools: string[]): Promise<void> {
+  if (!tools.includes('place_order')) throw new Error('place_order is not offered on this call (is it a restaurant number?)');
+  conn.speechStarted();
+  await phone.say(fakeSpeech(600, 3));
+  conn.speechStopped();
+  conn.callerTranscript('Two margherita pizzas for pickup tomorrow at 12:30, name is Ada.');
+  note('caller', 'turn ends: "Two margherita pizzas for pickup tomorrow at 12:30, name is Ada."');
+  const args = {
+    items: [{ name: 'Margherita Pizza', quantity: 2 }],
+    customer_name: 'Ada',
+    fulfillment: 'pickup',
+    requested_time: DateTime.now().setZone('America/New_York').plus({ days: 1 }).toFormat("yyyy-MM-dd'T'12:30"),
+  };
+  const call = conn.functionCall('place_order', args);
+  note('model', `calls place_order(${JSON.stringify(args)})`);
+  const out = await conn.waitFor('conversation.item.create', (e) => (e['item'] as Record<string, unknown>)['call_id'] === call.callId, 15_000);
+  note('tool', `result: ${String((out['item'] as Record<string, unknown>)['output']).slice(0, 200)}`);
+  const r = conn.startResponse();
+  await conn.streamAudio(r, fakeSpeech(800, 1), { deltaMs: 100, paceMs: 100 });
+  conn.assistantTranscript(r, 'Your order is placed. Goodbye!');
+  conn.endResponse(r);
+  await sleep(900);
+}
+
 function playedSpans(phone: SimPhone): void {
   const chime = Buffer.from(chimeFrames().frames[0]!, 'base64');
   let spanStart = -1;
@@ -159,7 +188,7 @@ function playedSpans(phone: SimPhone): void {
 
 async function main(): Promise<void> {
   if (!values.to && !values.code) {
-    console.error('usage: npm run simulate -- (--to +15550100001 | --code 11112222) [--url http://host:port --realtime-port N] [--dialect ga|beta] [--chime]');
+    console.error('usage: npm run simulate -- (--to +15550100001 | --code 11112222) [--url http://host:port --realtime-port N] [--dialect ga|beta] [--chime] [--order]');
     process.exit(2);
   }
   const port = values['realtime-port'] ? Number(values['realtime-port']) : undefined;

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import type { Config } from '../config/load-config.js';
 import { startServer, type Runtime } from '../main.js';
 
 export interface TestRuntimeOptions {
@@ -13,6 +14,8 @@ export interface TestRuntimeOptions {
   worker?: boolean;
   /** Receives every log line (pino JSON) instead of dropping them. */
   logSink?: (line: string) => void;
+  /** Config values no variable sets (e.g. `billingSettleMs`), applied after parsing. */
+  overrides?: Partial<Config>;
 }
 
 /** The real server, as `npm start` composes it, on a throwaway database. */
@@ -32,6 +35,7 @@ export async function startTestRuntime(opts: TestRuntimeOptions = {}): Promise<R
     env,
     listen: opts.listen ?? false,
     worker: opts.worker ?? false,
+    ...(opts.overrides ? { overrides: opts.overrides } : {}),
     logger: opts.logSink ? pino({ level: env.LOG_LEVEL ?? 'info' }, lineSink(opts.logSink)) : pino({ level: env.LOG_LEVEL ?? 'silent' }),
   });
   return runtime;

@@ -1,27 +1,38 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { DateTime } from 'luxon';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../../backend/src/testing/test-db.js';
-import { BOOT_TIMEOUT_MS, startBillingEnv, type BillingTestEnv } from '../testing/billing-test-env.js';
-import { usageAdminRoutes, usageTenantRoutes } from '../usage/routes.js';
-import { billingAdminRoutes, billingTenantRoutes } from './routes.js';
+import { ADMIN, BOOT_TIMEOUT_MS, startBillingEnv, type BillingTestEnv } from '../testing/billing-test-env.js';
 
 const ZONE = 'America/New_York';
-const TENANT = 'demo_restaurant';
+const TENANT = 'demo_restaurant' as const;
 const now = () => DateTime.now().setZone(ZONE);
 /** The last whole month of the demo history (60 days up to today). */
 const PERIOD = now().minus({ months: 1 }).toFormat('yyyy-MM');
 const CURRENT = now().toFormat('yyyy-MM');
 const periodStart = DateTime.fromFormat(PERIOD, 'yyyy-MM', { zone: ZONE });
 
-/** Independent of the code under test: SQL over the events table, month bounds by PostgreSQL. */
+/**
+ * Independent of the code under test: SQL over the events table, month bounds by PostgreSQL. A
+ * call's events count when the call was received (its `call.received`), other events at their own
+ * `occurred_at`.
+ */
 async function usageBySql(db: Kysely<unknown>, tenantId: string, period: string) {
-  const { rows } = await sql<Record<string, number>>`
+  const inPeriod = sql`
     with w as (
       select (${period}::text || '-01')::timestamp at time zone ${ZONE}::text as f,
-             ((${period}::text || '-01')::timestamp + interval '1 month') at time zone ${ZONE}::text as t),
-    e as (select type, payload from events, w where tenant_id = ${tenantId} and occurred_at >= w.f and occurred_at < w.t),
+             ((${period}::text || '-01')::timestamp + interval '1 month') at time zone ${ZONE}::text as t)
+    select ev.type, ev.payload from events ev cross join w
+    where ev.tenant_id = ${tenantId}
+      and coalesce(
+            (select r.occurred_at from events r where ev.stream_type = 'call' and r.stream_type = 'call' and r.stream_id = ev.stream_id and r.type = 'call.received'),
+            ev.occurred_at) >= w.f
+      and coalesce(
+            (select r.occurred_at from events r where ev.stream_type = 'call' and r.stream_type = 'call' and r.stream_id = ev.stream_id and r.type = 'call.received'),
+            ev.occurred_at) < w.t`;
+  const { rows } = await sql<Record<string, number>>`
+    with e as (${inPeriod}),
     d as (select type, payload, coalesce(case when jsonb_typeof(payload->'durationSeconds') = 'number' then (payload->>'durationSeconds')::numeric end, 0) as s from e)
     select
       count(*) filter (where type = 'call.ended') as calls,
@@ -35,18 +46,25 @@ async function usageBySql(db: Kysely<unknown>, tenantId: string, period: string)
       count(*) filter (where type = 'transfer.completed') as transfers_completed
     from d`.execute(db);
   const tools = await sql<{ name: string; n: number }>`
+    with e as (${inPeriod})
     select t->>'name' as name, count(*) as n
-    from events, jsonb_array_elements(payload->'toolCalls') t
-    where tenant_id = ${tenantId} and type = 'call.recorded'
-      and occurred_at >= (${period}::text || '-01')::timestamp at time zone ${ZONE}::text
-      and occurred_at < ((${period}::text || '-01')::timestamp + interval '1 month') at time zone ${ZONE}::text
+    from e, jsonb_array_elements(payload->'toolCalls') t
+    where type = 'call.recorded'
     group by 1 order by 1`.execute(db);
   return { ...rows[0]!, tool_runs_by_tool: Object.fromEntries(tools.rows.map((r) => [r.name, r.n])) };
 }
 
-/** Usage the demo history lacks (call records, messages, transfers), plus edge cases at the bounds. */
+/**
+ * Usage the demo history lacks (call records, messages, transfers), written on the streams the
+ * product writes them to, plus edge cases at the bounds: a call that began in the period's last
+ * minute and ended after it counts in the period.
+ */
 async function addSyntheticUsage(env: BillingTestEnv) {
   const at = (days: number, seconds = 0) => periodStart.plus({ days, seconds }).toJSDate();
+  const end = periodStart.plus({ months: 1 });
+  const call = (sid: string) => ({ type: 'call', id: sid });
+  const received = (sid: string) => ({ callSid: sid, from: '+15550199999', to: '+15550100001', tenantId: TENANT, tenantMode: 'dedicated' });
+  const ended = (sid: string, durationSeconds: number | null) => ({ callSid: sid, status: 'completed', durationSeconds });
   const rec = (sid: string, start: Date, ms: number, tools: string[]) => ({
     callSid: sid,
     tenantId: TENANT,
@@ -54,48 +72,41 @@ async function addSyntheticUsage(env: BillingTestEnv) {
     endedAt: new Date(start.getTime() + ms).toISOString(),
     toolCalls: tools.map((name, i) => ({ name, callId: `c${i}`, ok: true, latencyMs: 5, at: start.toISOString() })),
   });
-  const events: [string, string, Record<string, unknown>, Date][] = [
-    ['call.recorded', 'syn-1', rec('CAsyn1', at(2), 61_400, ['place_order', 'search_knowledge_base']), at(2, 62)],
-    ['call.recorded', 'syn-2', rec('CAsyn2', at(3), 30_500, ['place_order']), at(3, 31)],
-    ['call.ended', 'syn-3', { callSid: 'CAsyn3', status: 'completed', durationSeconds: null }, at(4)],
-    ['call.ended', 'syn-4', { callSid: 'CAsyn4', status: 'completed', durationSeconds: 121 }, at(0)], // first instant
-    ['call.ended', 'syn-5', { callSid: 'CAsyn5', status: 'completed', durationSeconds: 999 }, periodStart.plus({ months: 1 }).toJSDate()], // next month
-    ['message.sent', 'syn-6', { channel: 'sms', segments: 2 }, at(5)],
-    ['message.sent', 'syn-7', { channel: 'sms', segments: 1 }, at(6)],
-    ['message.sent', 'syn-8', { channel: 'email', segments: 1 }, at(6)],
-    ['transfer.requested', 'syn-9', { callSid: 'CAsyn1' }, at(2, 30)],
-    ['transfer.completed', 'syn-10', { callSid: 'CAsyn1' }, at(2, 40)],
+  const events: [{ type: string; id: string }, string, Record<string, unknown>, Date][] = [
+    [call('CAsyn1'), 'call.received', received('CAsyn1'), at(2)],
+    [call('CAsyn1'), 'transfer.requested', { callSid: 'CAsyn1' }, at(2, 30)],
+    [call('CAsyn1'), 'transfer.completed', { callSid: 'CAsyn1' }, at(2, 40)],
+    [call('CAsyn1'), 'call.recorded', rec('CAsyn1', at(2), 61_400, ['place_order', 'search_knowledge_base']), at(2, 62)],
+    [call('CAsyn1'), 'call.ended', ended('CAsyn1', 62), at(2, 63)],
+    [call('CAsyn2'), 'call.received', received('CAsyn2'), at(3)],
+    [call('CAsyn2'), 'call.recorded', rec('CAsyn2', at(3), 30_500, ['place_order']), at(3, 31)], // no status callback yet
+    [call('CAsyn3'), 'call.received', received('CAsyn3'), at(4)],
+    [call('CAsyn3'), 'call.ended', ended('CAsyn3', null), at(4, 10)],
+    [call('CAsyn4'), 'call.received', received('CAsyn4'), at(0)], // the period's first instant
+    [call('CAsyn4'), 'call.ended', ended('CAsyn4', 121), at(0, 125)],
+    [call('CAsyn5'), 'call.received', received('CAsyn5'), end.toJSDate()], // next month
+    [call('CAsyn5'), 'call.ended', ended('CAsyn5', 999), end.plus({ seconds: 999 }).toJSDate()],
+    [call('CAsyn6'), 'call.received', received('CAsyn6'), end.minus({ seconds: 30 }).toJSDate()], // began in the period, ended after it
+    [call('CAsyn6'), 'call.ended', ended('CAsyn6', 150), end.plus({ minutes: 2 }).toJSDate()],
+    [{ type: 'message', id: 'message:syn-7' }, 'message.sent', { channel: 'sms', segments: 2 }, at(5)],
+    [{ type: 'message', id: 'message:syn-8' }, 'message.sent', { channel: 'sms', segments: 1 }, at(6)],
+    [{ type: 'message', id: 'message:syn-9' }, 'message.sent', { channel: 'email', segments: 0 }, at(6)],
   ];
-  for (const [type, stream, payload, occurred] of events) await env.append(TENANT, stream, type, payload, occurred);
-  await env.append('_shared', 'syn-11', 'call.ended', { callSid: 'CAsyn11', status: 'completed', durationSeconds: 300 }, at(7));
+  for (const [stream, type, payload, occurred] of events) await env.append(TENANT, stream, type, payload, occurred);
+  await env.append('_shared', call('CAsyn11'), 'call.ended', ended('CAsyn11', 300), at(7));
 }
 
-async function buildApi(env: BillingTestEnv): Promise<FastifyInstance> {
-  const b = env.billing();
-  const app = Fastify();
-  const opts = { plans: b.plans, close: b.close, store: b.store, tenants: b.tenants };
-  await app.register(usageAdminRoutes, { usage: b.usage, isAdmin: (req) => req.headers.authorization === 'Bearer admin' });
-  await app.register(billingAdminRoutes, { ...opts, isAdmin: (req) => req.headers.authorization === 'Bearer admin' });
-  await app.register(
-    async (scope) => {
-      await scope.register(usageTenantRoutes, { usage: b.usage });
-      await scope.register(billingTenantRoutes, opts);
-    },
-    { prefix: '/api/tenants/:tenant_id' },
-  );
-  return app;
-}
-
-const admin = { authorization: 'Bearer admin' };
+const admin = ADMIN;
 
 describe.each(testDatabaseKinds())('billing over the demo history (%s)', (kind) => {
   let env: BillingTestEnv;
   let api: FastifyInstance;
+  const ownerOf = (tenant: 'demo_restaurant' | 'demo_barbershop') => env.ownerSession(tenant);
 
   beforeAll(async () => {
     env = await startBillingEnv(kind);
     await addSyntheticUsage(env);
-    api = await buildApi(env);
+    api = env.runtime.app;
     const plan = { monthly_fee_cents: 4900, included_minutes: 100, overage_cents_per_minute: 12, sms_cents_per_segment: 3, effective_from: periodStart.toISO()! };
     for (const t of [TENANT, 'demo_barbershop']) {
       const res = await api.inject({ method: 'PUT', url: `/api/admin/tenants/${t}/plan`, headers: admin, payload: plan });
@@ -103,7 +114,6 @@ describe.each(testDatabaseKinds())('billing over the demo history (%s)', (kind) 
     }
   }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
-    await api?.close();
     await env?.close();
   });
 
@@ -115,9 +125,14 @@ describe.each(testDatabaseKinds())('billing over the demo history (%s)', (kind) 
     expect(usage).toMatchObject({ period: PERIOD, time_zone: ZONE, ...expected });
     expect(usage.tool_runs).toBe(3);
     expect(usage.calls).toBeGreaterThan(40); // the demo history, not only the synthetic calls
-    // The owner sees the same numbers under the tenant scope.
-    const own = await api.inject({ url: `/api/tenants/${TENANT}/usage?period=${PERIOD}` });
+    // The owner sees the same numbers under the tenant scope; another tenant's owner sees nothing.
+    const own = await api.inject({ url: `/api/tenants/${TENANT}/usage?period=${PERIOD}`, headers: await ownerOf(TENANT) });
+    expect(own.statusCode, own.body).toBe(200);
     expect(own.json()).toEqual(usage);
+    const foreign = await api.inject({ url: `/api/tenants/${TENANT}/usage?period=${PERIOD}`, headers: await ownerOf('demo_barbershop') });
+    expect([403, 404]).toContain(foreign.statusCode);
+    expect(foreign.body).not.toContain('billable_minutes');
+    expect((await api.inject({ url: `/api/tenants/${TENANT}/usage?period=${PERIOD}` })).statusCode).toBe(401);
   });
 
   it('refuses bad input with the field named, an unknown tenant with 404, and non-admins with 401', async () => {
@@ -156,7 +171,7 @@ describe.each(testDatabaseKinds())('billing over the demo history (%s)', (kind) 
     expect(again.json()).toEqual(first.json());
     const listed = await api.inject({ url: `/api/admin/tenants/${TENANT}/invoices`, headers: admin });
     expect(listed.json().items).toEqual([inv]);
-    expect((await api.inject({ url: `/api/tenants/${TENANT}/invoices` })).json().items).toEqual([inv]);
+    expect((await api.inject({ url: `/api/tenants/${TENANT}/invoices`, headers: await ownerOf(TENANT) })).json().items).toEqual([inv]);
     const count = await env.db.selectFrom('invoices').select((e) => e.fn.countAll<number>().as('n')).where('tenant_id', '=', TENANT).executeTakeFirstOrThrow();
     expect(count.n).toBe(1);
 
@@ -170,7 +185,7 @@ describe.each(testDatabaseKinds())('billing over the demo history (%s)', (kind) 
     const csv = await api.inject({ url: `/api/admin/billing/export.csv?period=${PERIOD}`, headers: admin });
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.split('\r\n').filter((l) => l.startsWith(inv.id))).toHaveLength(inv.lines.length);
-    const own = await api.inject({ url: `/api/tenants/${TENANT}/invoices.csv` });
+    const own = await api.inject({ url: `/api/tenants/${TENANT}/invoices.csv`, headers: await ownerOf(TENANT) });
     expect(own.statusCode).toBe(200);
     expect(own.body.split('\r\n').filter((l) => l.startsWith(inv.id))).toHaveLength(inv.lines.length);
   });
@@ -181,9 +196,12 @@ describe.each(testDatabaseKinds())('billing over the demo history (%s)', (kind) 
     const rebuilt = await b.close.rebuild(inv);
     expect(rebuilt).toEqual({ ...inv.row.statement, total_cents: inv.row.total_cents });
 
-    // A status callback for the period's last evening arrives after the close: 150 s = 3 minutes.
-    const lateAt = periodStart.plus({ months: 1 }).minus({ hours: 1 }).toJSDate();
-    await env.append(TENANT, 'late-1', 'call.ended', { callSid: 'CAlate1', status: 'completed', durationSeconds: 150 }, lateAt);
+    // A call received on the period's last evening; its status callback (150 s = 3 minutes)
+    // reaches the real webhook only now, after the close.
+    const receivedAt = periodStart.plus({ months: 1 }).minus({ hours: 1 }).toJSDate();
+    await env.append(TENANT, { type: 'call', id: 'CAlate1' }, 'call.received', { callSid: 'CAlate1', from: '+15550199998', to: '+15550100001', tenantId: TENANT, tenantMode: 'dedicated' }, receivedAt);
+    const status = await api.inject({ method: 'POST', url: '/twilio/status', payload: new URLSearchParams({ CallSid: 'CAlate1', CallStatus: 'completed', CallDuration: '150' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(status.statusCode).toBe(204);
     expect(await b.close.rebuild(inv)).toEqual(rebuilt); // the closed invoice does not move
     const live = (await api.inject({ url: `/api/admin/tenants/${TENANT}/usage?period=${PERIOD}`, headers: admin })).json();
     expect(live.billable_minutes).toBe(inv.row.statement.usage.billable_minutes + 3);

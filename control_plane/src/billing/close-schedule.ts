@@ -1,8 +1,13 @@
+import { DateTime } from 'luxon';
 import { periodWindow } from '../usage/period.js';
 import type { JobScheduler } from '../usage/ports.js';
 
 export const CLOSE_JOB = 'billing.close';
 export const STRIPE_SYNC_JOB = 'billing.stripe_sync';
+/** Daily: makes sure every billed tenant has its month-end close job (a tenant or zone may be new). */
+export const SCHEDULE_SWEEP_JOB = 'billing.schedule_sweep';
+/** The sweep runs shortly after midnight UTC. */
+const SWEEP_AFTER_MIDNIGHT_MS = 5 * 60_000;
 /** After month end in the tenant's zone; status callbacks of the last calls arrive meanwhile. */
 export const CLOSE_GRACE_MS = 15 * 60_000;
 /** A Stripe sync that failed inside a close is retried by the job mechanism, with its backoff. */
@@ -19,6 +24,14 @@ export class CloseScheduler {
     if (!this.#jobs) return;
     const runAt = new Date(periodWindow(period, zone).to.getTime() + CLOSE_GRACE_MS);
     await this.#jobs.enqueue(CLOSE_JOB, { tenant_id: tenantId, period }, { runAt, dedupeKey: `${CLOSE_JOB}:${tenantId}:${period}` });
+  }
+
+  /** Tomorrow's sweep (UTC), one per day whichever instance enqueues it. */
+  async scheduleSweep(now: Date): Promise<void> {
+    if (!this.#jobs) return;
+    const day = DateTime.fromJSDate(now, { zone: 'UTC' }).startOf('day').plus({ days: 1 });
+    const runAt = new Date(day.toMillis() + SWEEP_AFTER_MIDNIGHT_MS);
+    await this.#jobs.enqueue(SCHEDULE_SWEEP_JOB, {}, { runAt, dedupeKey: `${SCHEDULE_SWEEP_JOB}:${day.toFormat('yyyy-MM-dd')}` });
   }
 
   async scheduleStripeSync(invoiceId: string, now: Date): Promise<void> {

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { BillingEventAppender, Clock, JobScheduler, Log, TenantDirectory, UsageEventSource } from '../usage/ports.js';
+import { periodOf } from '../usage/period.js';
 import { UsageService } from '../usage/usage-service.js';
-import { CLOSE_JOB, CloseScheduler, STRIPE_SYNC_JOB } from './close-schedule.js';
+import { CLOSE_JOB, CloseScheduler, SCHEDULE_SWEEP_JOB, STRIPE_SYNC_JOB } from './close-schedule.js';
 import { InvoiceStore } from './invoice-store.js';
 import { PeriodClose } from './period-close.js';
 import { PlanBook } from './plan-book.js';
@@ -43,6 +44,23 @@ export function createBilling(deps: BillingDeps) {
   const stripe = deps.stripe ? new StripeInvoiceSync({ stripe: createStripeClient(deps.stripe), store, clock, log: deps.log }) : null;
   const close = new PeriodClose({ ...deps, store, plans, schedule, stripe, clock });
   const webhook = new StripeWebhookHandler({ db: deps.db, secret: deps.webhookSecret, appender: deps.appender, clock, log: deps.log });
+  /**
+   * Month-end closes for every tenant with a plan: its current period's close job (one per
+   * tenant and period, whoever enqueues it), and tomorrow's sweep, which repeats this for
+   * tenants and plans that appear meanwhile. Run at start and by the sweep job.
+   */
+  async function scheduleMonthEnds(): Promise<number> {
+    const now = clock();
+    let scheduled = 0;
+    for (const tenantId of await deps.tenants.listTenants()) {
+      const zone = await deps.tenants.tenantZone(tenantId);
+      if (!zone || (await plans.planEvents(tenantId)).length === 0) continue;
+      await schedule.scheduleClose(tenantId, zone, periodOf(now, zone));
+      scheduled++;
+    }
+    await schedule.scheduleSweep(now);
+    return scheduled;
+  }
   const jobHandlers: Record<string, JobHandler> = {
     // Month end in the tenant's zone: close it (a no-op when someone already did), then the
     // close schedules the next month.
@@ -51,8 +69,9 @@ export function createBilling(deps: BillingDeps) {
       await close.closeTenant(p.tenant_id, p.period, false);
     },
     [STRIPE_SYNC_JOB]: async (payload) => close.syncToStripe(SyncJobPayload.parse(payload).invoice_id),
+    [SCHEDULE_SWEEP_JOB]: async () => void (await scheduleMonthEnds()),
   };
-  return { usage, plans, close, store, webhook, jobHandlers, tenants: deps.tenants };
+  return { usage, plans, close, store, webhook, jobHandlers, scheduleMonthEnds, tenants: deps.tenants };
 }
 
 export type Billing = ReturnType<typeof createBilling>;

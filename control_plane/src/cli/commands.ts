@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { CreateOwnerRequest, CreateTenantRequest, IssueAccessCodeRequest, ResetPasswordRequest, TenantId } from '@vozlia/contract';
 import type { z } from 'zod';
 import type { AdminRequest } from './admin-client.js';
+import { BILLING_COMMANDS } from './billing-commands.js';
 import { keyValues, table } from './format.js';
+import { UsageError } from './usage-error.js';
 
-/** A mistake in the command line: reported with the usage, exit 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+// Its own file: the billing command table (billing-commands.ts) throws it too, and is imported here.
+export { UsageError };
 
 export type Flags = Record<string, string | boolean | string[] | undefined>;
 
@@ -27,7 +27,6 @@ export interface Command {
   render(body: unknown, flags: Flags, extra?: Record<string, string>): string;
 }
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 const GENERATED_PASSWORD_BYTES = 15; // 20 base64url characters
 
 const tenantOption = { tenant: { type: 'string', help: 'tenant id' } } as const;
@@ -42,12 +41,6 @@ function tenant(flags: Flags, command: string): string {
   const id = need(flags, 'tenant', command);
   if (!TenantId.safeParse(id).success) throw new UsageError(`--tenant ${JSON.stringify(id)} is not a tenant id`);
   return encodeURIComponent(id);
-}
-
-function period(flags: Flags, command: string): string {
-  const p = need(flags, 'period', command);
-  if (!PERIOD.test(p)) throw new UsageError(`--period must be YYYY-MM, like 2026-11 (got ${JSON.stringify(p)})`);
-  return p;
 }
 
 /** Validates a body with the contract schema the server uses, naming the flag that is wrong. */
@@ -179,31 +172,5 @@ export const COMMANDS: readonly Command[] = [
     },
     render: (_b, f) => `account ${String(f.id)} removed`,
   },
-  {
-    name: 'usage',
-    summary: 'a tenant’s usage for a calendar month, in its time zone',
-    options: { ...tenantOption, period: { type: 'string', help: 'YYYY-MM' } },
-    async request(f) {
-      return { req: { method: 'GET', path: `/api/admin/tenants/${tenant(f, 'usage')}/usage`, query: { period: period(f, 'usage') } } };
-    },
-    render: (b) => keyValues(b),
-  },
-  {
-    name: 'billing close',
-    summary: 'close an ended period into invoices (all tenants, or one)',
-    options: {
-      period: { type: 'string', help: 'YYYY-MM' },
-      tenant: { type: 'string', help: 'only this tenant' },
-      final: { type: 'boolean', help: 'close the open period: the last invoice of a tenant that leaves' },
-    },
-    async request(f) {
-      const body = { period: period(f, 'billing close'), ...(f.tenant ? { tenant_id: f.tenant } : {}), ...(f.final ? { final: true } : {}) };
-      return { req: { method: 'POST', path: '/api/admin/billing/close', body } };
-    },
-    render: (b) => {
-      const invoices = (b as { invoices?: { lines?: unknown[] }[] }).invoices ?? [];
-      if (!invoices.length) return 'no invoices';
-      return invoices.map(({ lines, ...inv }) => `${keyValues(inv)}\n${table(lines ?? [])}`).join('\n\n');
-    },
-  },
+  ...BILLING_COMMANDS,
 ];

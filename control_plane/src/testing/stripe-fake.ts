@@ -62,6 +62,11 @@ export class StripeFake {
     this.#drops.push({ match, left: times });
   }
 
+  /** Answers every request again (after `dropResponseAfterActing(…, Infinity)`: Stripe is back). */
+  stopDropping(): void {
+    this.#drops = [];
+  }
+
   posts(path?: string | RegExp): StripeFakeRequest[] {
     return this.requests.filter((r) => r.method === 'POST' && (path === undefined || (typeof path === 'string' ? r.path === path : path.test(r.path))));
   }

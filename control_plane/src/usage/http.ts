@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 
 /** A broken rule with its HTTP status; the plugins' error handler maps it once. */
@@ -39,15 +39,5 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (status < 500) return reply.code(status).send({ error: 'bad_request', message: err.message });
     req.log.error({ err }, 'request failed');
     return reply.code(500).send({ error: 'internal', message: 'internal error' });
-  });
-}
-
-/** The platform admin check, injected by the backend (bearer token, or loopback in development). */
-export type AdminCheck = (request: FastifyRequest) => boolean | Promise<boolean>;
-
-/** An `onRequest` hook for a group of admin routes. */
-export function requireAdmin(app: FastifyInstance, isAdmin: AdminCheck): void {
-  app.addHook('onRequest', async (req, reply) => {
-    if (!(await isAdmin(req))) return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized', message: 'admin token required' });
   });
 }

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { localIso, parseLocalDateTime, speakCents, speakDateTime } from '../kit/speakable-time.js';
 import type { AppendRequest, EventMetadata } from '../../storage/events.js';
-import { NOTIFICATION_QUEUED, type NotificationQueued } from '../notification-events.js';
 import type { FeaturePorts } from '../types.js';
 import { toE164, type Tenant } from '../../tenancy/tenant.js';
 import { checkSlot, nearestFreeSlots, type SlotQuery } from './availability.js';
@@ -60,7 +59,7 @@ const REASON: Record<string, string> = {
  * Checks hours and existing bookings and records the request, or returns the nearest free
  * slots to offer. The check and the append share one transaction under a per-tenant lock.
  */
-export async function requestAppointment(ports: Pick<FeaturePorts<AppointmentStore>, 'store' | 'clock'>, input: RequestAppointmentInput): Promise<RequestAppointmentResult> {
+export async function requestAppointment(ports: Pick<FeaturePorts<AppointmentStore>, 'store' | 'clock' | 'notify'>, input: RequestAppointmentInput): Promise<RequestAppointmentResult> {
   const parsed = RequestAppointmentArgsSchema.safeParse(input.args);
   if (!parsed.success) return { ok: false, error: 'invalid_arguments', message: 'Sorry, I need the service, the time and your name to book.' };
   const args = parsed.data;
@@ -107,21 +106,31 @@ export async function requestAppointment(ports: Pick<FeaturePorts<AppointmentSto
     };
     const spoken = speakDateTime(start, tenant.timeZone, now);
     const meta = input.metadata ? { metadata: input.metadata } : {};
-    const notification: NotificationQueued = {
+    // Owner SMS and email, the caller's confirmation: outbox rows in the request's transaction.
+    const notification = ports.notify.queued({
       tenantId: tenant.id,
       notificationId: `appointment:${appointmentId}`,
-      kind: 'appointment_requested',
-      channel: 'portal',
+      callSid: data.callSid,
       subject: `Appointment request: ${service.name} with ${chosen.name}, ${spoken}, for ${args.customer_name}`,
-      ref: { appointmentId, callSid: input.callSid ?? null },
-    };
+      facts: {
+        type: 'appointment_requested',
+        appointmentId,
+        customerName: data.customerName,
+        customerPhone: data.customerPhone,
+        service: data.service,
+        staff: data.staff,
+        startsAt: data.startsAt,
+        priceCents: data.priceCents,
+      },
+      ...meta,
+    });
     const append: AppendRequest = {
       tenantId: tenant.id,
       stream: appointmentStream(tenant.id, appointmentId),
       expectedVersion: 'no_stream',
       events: [
         ...decide({ type: 'RequestAppointment', data }, initial()).map((e) => ({ type: e.type, payload: e.data, ...meta })),
-        { type: NOTIFICATION_QUEUED, payload: notification, ...meta },
+        notification,
       ],
     };
     const result: RequestAppointmentResult = {

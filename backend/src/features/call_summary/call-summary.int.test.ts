@@ -69,6 +69,9 @@ describe.each(testDatabaseKinds())('call_summary and missed_call_capture on %s',
     const row = await db.selectFrom('call_summaries').selectAll().where('call_sid', '=', 'CAsum1').executeTakeFirstOrThrow();
     expect(row.method).toBe('deterministic');
     expect(row.summary).toBe('Call of 2m 05s. Placed pickup order o-CAsum1 for Ada: 2 Margherita Pizza (total $32.50). Caller said: "Hi, two margheritas for pickup please"');
+    // The owner is told through the notify port, with the summary and the caller's number.
+    const told = (await core.events.readStream({ type: 'call', id: 'CAsum1' })).filter((e) => e.type === 'notification.queued');
+    expect(told.map((e) => e.payload.facts)).toEqual([{ type: 'call_summary_ready', callSid: 'CAsum1', from: '+15557771234', summary: row.summary }]);
   });
 
   it('asks the text model at OPENAI_BASE_URL when a key is set', async () => {

@@ -1,7 +1,8 @@
 import OpenAI from 'openai';
-import { CALL_ENDED, CALL_SUMMARIZED, callStream, type CallSummarized } from '../../calls/call-events.js';
+import { CALL_CONNECTED, CALL_ENDED, CALL_MISSED, CALL_SUMMARIZED, callStream, type CallSummarized } from '../../calls/call-events.js';
 import type { FeaturePorts } from '../../features/types.js';
 import type { JobHandler } from '../../storage/jobs.js';
+import { toE164 } from '../../tenancy/tenant.js';
 import { APPOINTMENT_REQUESTED } from '../appointment_requests/events.js';
 import { ORDER_PLACED } from '../order_placing/events.js';
 import { deterministicSummary, summaryPrompt, type CallFacts } from './summarize.js';
@@ -11,7 +12,11 @@ const ACTION_TYPES = [ORDER_PLACED, APPOINTMENT_REQUESTED];
 const OPENAI_TIMEOUT_MS = 20_000;
 const MAX_SUMMARY_CHARS = 1000;
 
-/** Job: summarise one call (OpenAI text model when a key is configured) and append `call.summarized` once. */
+/**
+ * Job: summarise one call (OpenAI text model when a key is configured) and append `call.summarized`
+ * once. A customer's call that reached the assistant also tells the owner (`call_summary_ready`:
+ * email and webhook by default); a missed call has its own notification, an owner's call none.
+ */
 export function summarizeJob(ports: FeaturePorts): JobHandler {
   return async (payload) => {
     const callSid = String(payload.callSid);
@@ -24,10 +29,27 @@ export function summarizeJob(ports: FeaturePorts): JobHandler {
       // A model failure throws: the job retries with backoff, then dead-letters.
       summary = { ...summary, summary: await modelSummary(ports, facts), method: 'openai' };
     }
+    const metadata = { actor_mode: 'system' as const, call_sid: callSid, source: 'call_summary' };
+    const customerServed = stream.some((e) => e.type === CALL_CONNECTED && e.payload.actorMode === 'client') && !stream.some((e) => e.type === CALL_MISSED);
+    const from = customerServed ? (toE164((await ports.reads.calls.callerOf(callSid)) ?? undefined) ?? null) : null;
     await ports.events.append({
       tenantId,
       stream: callStream(callSid),
-      events: [{ type: CALL_SUMMARIZED, payload: summary, idempotencyKey: `summary:${callSid}`, metadata: { actor_mode: 'system', call_sid: callSid, source: 'call_summary' } }],
+      events: [
+        { type: CALL_SUMMARIZED, payload: summary, idempotencyKey: `summary:${callSid}`, metadata },
+        ...(customerServed
+          ? [
+              ports.notify.queued({
+                tenantId,
+                notificationId: `summary:${callSid}`,
+                callSid,
+                facts: { type: 'call_summary_ready', callSid, from, summary: summary.summary },
+                idempotencyKey: `notify:summary:${callSid}`,
+                metadata,
+              }),
+            ]
+          : []),
+      ],
     });
   };
 }

@@ -2,8 +2,7 @@ import { CALL_MISSED, callStream } from '../../calls/call-events.js';
 import type { JobHandler } from '../../storage/jobs.js';
 import { toE164 } from '../../tenancy/tenant.js';
 import { speakDateTime } from '../kit/speakable-time.js';
-import { NOTIFICATION_QUEUED, type NotificationQueued } from '../notification-events.js';
-import type { FeaturePorts } from '../types.js';
+import type { FeaturePorts, NotifyRequest } from '../types.js';
 import { notificationStream } from './events.js';
 
 /** What the owner is told about one missed call. */
@@ -14,16 +13,16 @@ export interface MissedCallFacts {
   reason?: string | null;
 }
 
-/** The owner notification of one missed call (pure). */
-export function missedCallNotification(tenantId: string, call: MissedCallFacts, at: Date, zone: string): NotificationQueued {
-  const from = toE164(call.from ?? undefined);
+/** The owner notification of one missed call (pure): the caller's number and the time. */
+export function missedCallNotification(tenantId: string, call: MissedCallFacts, at: Date, zone: string): NotifyRequest {
+  const from = toE164(call.from ?? undefined) ?? null;
   return {
     tenantId,
     notificationId: `missed:${call.callSid}`,
-    kind: 'missed_call',
-    channel: 'sms',
+    callSid: call.callSid,
     subject: `Missed call ${from ? `from ${from}` : 'from a withheld number'} ${speakDateTime(at.getTime(), zone)}${call.reason ? ` (${call.reason.replaceAll('_', ' ')})` : ''}`,
-    ref: { callSid: call.callSid },
+    facts: { type: 'missed_call', callSid: call.callSid, from, at: at.toISOString() },
+    occurredAt: at,
   };
 }
 
@@ -41,7 +40,9 @@ export function notifyJob(ports: FeaturePorts<unknown>): JobHandler {
     await ports.events.append({
       tenantId,
       stream: notificationStream(tenantId, notification.notificationId),
-      events: [{ type: NOTIFICATION_QUEUED, payload: notification, occurredAt: missed.occurredAt, idempotencyKey: `notify:missed:${callSid}`, metadata: { actor_mode: 'system', call_sid: callSid, source: 'missed_call_capture' } }],
+      events: [
+        ports.notify.queued({ ...notification, idempotencyKey: `notify:missed:${callSid}`, metadata: { actor_mode: 'system', call_sid: callSid, source: 'missed_call_capture' } }),
+      ],
     });
   };
 }

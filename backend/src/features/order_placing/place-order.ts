@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { speakCents, speakDateTime } from '../kit/speakable-time.js';
-import { NOTIFICATION_QUEUED, type NotificationQueued } from '../notification-events.js';
-import type { FeaturePorts } from '../types.js';
+import type { FeaturePorts, NotifyRequest } from '../types.js';
 import type { EventMetadata } from '../../storage/events.js';
 import type { Tenant } from '../../tenancy/tenant.js';
 import { toE164 } from '../../tenancy/tenant.js';
@@ -46,7 +45,7 @@ export interface PlaceOrderInput {
 }
 
 /** Validates, prices and (unless quote_only) records an order. Never throws for a caller mistake. */
-export async function placeOrder(ports: Pick<FeaturePorts<OrderStore>, 'store' | 'events' | 'clock'>, input: PlaceOrderInput): Promise<PlaceOrderResult> {
+export async function placeOrder(ports: Pick<FeaturePorts<OrderStore>, 'store' | 'events' | 'clock' | 'notify'>, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const parsed = PlaceOrderArgsSchema.safeParse(input.args);
   if (!parsed.success) {
     return { ok: false, error: 'invalid_arguments', message: 'Sorry, I missed part of the order. Could you tell me the items again?' };
@@ -104,11 +103,8 @@ export async function placeOrder(ports: Pick<FeaturePorts<OrderStore>, 'store' |
     expectedVersion: 'no_stream',
     events: [
       ...events.map((e) => ({ type: e.type, payload: e.data, ...(input.metadata ? { metadata: input.metadata } : {}) })),
-      {
-        type: NOTIFICATION_QUEUED,
-        payload: orderNotification(order, readyAt),
-        ...(input.metadata ? { metadata: input.metadata } : {}),
-      },
+      // Owner SMS and email, the caller's confirmation: outbox rows in this same transaction.
+      ports.notify.queued({ ...orderNotification(order, readyAt), ...(input.metadata ? { metadata: input.metadata } : {}) }),
     ],
   });
   return { ok: true, placed: true, order_id: orderId, ...totals, say: `Your order is placed: ${summary}. It will be ready for ${args.fulfillment} ${readyAt}. The total is ${speakCents(quote.totalCents)}.` };
@@ -120,15 +116,24 @@ export function readBack(quote: Quote): string {
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
-/** The owner's portal notification of a new order (`notification.queued`, see missed_call_capture). */
-export function orderNotification(order: OrderPlaced, readyAt: string): NotificationQueued {
+/** What the owner and the caller are told of a new order (and the portal's one-line subject). */
+export function orderNotification(order: OrderPlaced, readyAt: string): NotifyRequest {
   const items = order.lines.reduce((s, l) => s + l.quantity, 0);
   return {
     tenantId: order.tenantId,
     notificationId: `order:${order.orderId}`,
-    kind: 'order_placed',
-    channel: 'portal',
+    callSid: order.callSid,
     subject: `New ${order.fulfillment} order ${order.orderId}: ${items} item${items === 1 ? '' : 's'}, ${speakCents(order.totalCents)}, ${readyAt}`,
-    ref: { orderId: order.orderId, callSid: order.callSid },
+    facts: {
+      type: 'order_placed',
+      orderId: order.orderId,
+      customerName: order.customerName,
+      customerPhone: order.customerPhone,
+      fulfillment: order.fulfillment,
+      requestedFor: order.requestedFor,
+      deliveryAddress: order.deliveryAddress,
+      lines: order.lines.map((l) => ({ name: l.itemName, quantity: l.quantity, options: l.options })),
+      totalCents: order.totalCents,
+    },
   };
 }

@@ -1,6 +1,6 @@
 import type { NotificationFacts } from '../facts.js';
 import { renderAppointment } from './appointment.js';
-import { renderCallSummary, renderMissedCall, renderTransferUnanswered } from './calls.js';
+import { renderCallSummary, renderMessageRecorded, renderMissedCall, renderTransferUnanswered } from './calls.js';
 import { renderOrder } from './order.js';
 import { renderSkillResult } from './skill.js';
 import type { RenderContext, RenderedNotification } from './types.js';
@@ -13,6 +13,7 @@ const WEBHOOK_TYPE: Record<NotificationFacts['type'], string> = {
   appointment_requested: 'appointment.requested',
   missed_call: 'call.missed',
   transfer_unanswered: 'call.transfer_unanswered',
+  message_recorded: 'call.message_recorded',
   call_summary_ready: 'call.summary_ready',
   skill_result: 'skill.result',
 };
@@ -34,6 +35,8 @@ function renderOwned(facts: NotificationFacts, ctx: RenderContext): Omit<Rendere
       return renderMissedCall(facts, ctx);
     case 'transfer_unanswered':
       return renderTransferUnanswered(facts, ctx);
+    case 'message_recorded':
+      return renderMessageRecorded(facts, ctx);
     case 'call_summary_ready':
       return renderCallSummary(facts, ctx);
     case 'skill_result':

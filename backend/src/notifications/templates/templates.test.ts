@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FactsOf, NotificationFacts } from '../facts.js';
+import { NotificationFacts, type FactsOf } from '../facts.js';
 import type { TenantStyle } from '../format.js';
 import { smsLength } from '../sms-segments.js';
 import { renderNotification } from './index.js';
@@ -104,7 +104,35 @@ describe('call templates', () => {
   });
 
   it('quotes the message left after an unanswered transfer', () => {
-    const r = renderNotification({ type: 'transfer_unanswered', callSid: 'CA2', from: '+15552030002', at: '2026-12-01T22:00:00Z', message: 'Please call me about catering' }, { style: restaurant, now: NOW });
+    const r = renderNotification(NotificationFacts.parse({ type: 'transfer_unanswered', callSid: 'CA2', from: '+15552030002', at: '2026-12-01T22:00:00Z', message: 'Please call me about catering' }), { style: restaurant, now: NOW });
     expect(r.ownerSms).toBe('Nobody answered a transfer from +15552030002 at 5:00 PM. They said: "Please call me about catering"');
+  });
+
+  it('links the recording of an unanswered transfer and names the reason', () => {
+    const recordingUrl = 'https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE1';
+    const facts = NotificationFacts.parse({ type: 'transfer_unanswered', callSid: 'CA3', from: '+15552030003', at: '2026-12-01T22:00:00Z', reason: 'a catering order', dialStatus: 'busy', recordingUrl, recordingSeconds: 42 });
+    const r = renderNotification(facts, { style: restaurant, now: NOW });
+    expect(r.ownerSms).toBe(`Nobody answered a transfer from +15552030003 about a catering order at 5:00 PM. Message: ${recordingUrl}`);
+    expect(r.ownerEmail.text).toContain('asked for a person about a catering order at 5:00 PM and nobody answered (busy).');
+    expect(r.ownerEmail.text).toContain(`Listen (42 s): ${recordingUrl}`);
+    expect(r.webhook).toMatchObject({ type: 'call.transfer_unanswered', data: { call_sid: 'CA3', recording_url: recordingUrl, dial_status: 'busy' } });
+  });
+
+  it('says so when nobody answered and the caller left nothing', () => {
+    const r = renderNotification(NotificationFacts.parse({ type: 'transfer_unanswered', callSid: 'CA4', from: null, at: '2026-12-01T22:00:00Z' }), { style: barbershop, now: NOW });
+    expect(r.ownerSms).toBe('Nobody answered a transfer from a withheld number at 5:00 PM. They left no message.');
+  });
+
+  it('links a message left after hours', () => {
+    const recordingUrl = 'https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE2';
+    const r = renderNotification(NotificationFacts.parse({ type: 'message_recorded', callSid: 'CA5', from: '+15552030005', at: '2026-12-01T22:00:00Z', recordingUrl, recordingSeconds: 12 }), { style: barbershop, now: NOW });
+    expect(r.ownerSms).toBe(`Sharp Cuts Barbershop: +15552030005 left a message at 5:00 PM: ${recordingUrl}`);
+    expect(r.ownerEmail.subject).toBe('Message from +15552030005, 5:00 PM');
+    expect(r.ownerEmail.text).toContain('left a message while you were closed at 5:00 PM.');
+    expect(r.webhook.type).toBe('call.message_recorded');
+  });
+
+  it('refuses a recording link that is not a web address', () => {
+    expect(NotificationFacts.safeParse({ type: 'message_recorded', callSid: 'CA6', from: null, at: '2026-12-01T22:00:00Z', recordingUrl: 'javascript:alert(1)' }).success).toBe(false);
   });
 });

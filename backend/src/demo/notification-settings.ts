@@ -1,7 +1,7 @@
 import { NotificationSettingsInput } from '@vozlia/contract';
 import type { EventStore } from '../storage/event-store.js';
 import { ConcurrencyError } from '../storage/events.js';
-import { NOTIFICATION_SETTINGS_UPDATED, settingsStream, type NotificationSettingsUpdated } from './events.js';
+import { NOTIFICATION_SETTINGS_UPDATED, settingsStream, type NotificationSettingsUpdated } from '../notifications/events.js';
 
 /** Contract §9: the demo owners' contacts. Everything else is the defaults. */
 const DEMO_CONTACTS: Record<string, { sms: string[]; email: string[] }> = {
@@ -9,7 +9,7 @@ const DEMO_CONTACTS: Record<string, { sms: string[]; email: string[] }> = {
   demo_barbershop: { sms: ['+15550109002'], email: ['owner@demo-barbershop.test'] },
 };
 
-/** Seeds the demo tenants' notification settings once (fixed idempotency keys), for the demo seeding to call. */
+/** Seeds the demo tenants' notification settings once (fixed idempotency keys); a tenant's own section wins. */
 export async function seedDemoNotificationSettings(events: EventStore, at: Date): Promise<void> {
   for (const [tenantId, contacts] of Object.entries(DEMO_CONTACTS)) {
     const payload: NotificationSettingsUpdated = { tenantId, settings: { ...NotificationSettingsInput.parse({ contacts }), webhook: null } };

@@ -1,0 +1,4 @@
+/** A mistake in the command line: reported with the usage, exit 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
