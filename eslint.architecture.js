@@ -46,8 +46,9 @@ const BOUNDARIES = {
     why: 'analytics/ reads its views; from other modules only event contracts (calls/call-events.ts, features/notification-events.ts)',
   },
   calls: {
-    forbid: allBut('calls', 'storage', 'policy', 'tenancy', 'voice', 'features', 'notifications'),
-    only: { features: 'types\\.js|registry\\.js', notifications: NOTIFY_PORT },
+    forbid: allBut('calls', 'storage', 'policy', 'tenancy', 'voice', 'features', 'notifications', 'server'),
+    // The call log is part of the tenant API: it uses the same request kit and errors as the features' routes.
+    only: { features: 'types\\.js|registry\\.js|kit/parse-request\\.js|kit/tenant-route\\.js', notifications: NOTIFY_PORT, server: 'errors\\.js' },
     why: 'calls/ is the call domain: it implements voice/\'s CallContext and runs features through the registry, never a feature\'s internals',
   },
   telephony: {

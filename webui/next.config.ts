@@ -4,7 +4,7 @@ import type { NextConfig } from 'next';
 import { PHASE_DEVELOPMENT_SERVER } from 'next/constants.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-/** Where `npm run dev` sends `/api/*`: the backend (or the dev mock) on its own port. */
+/** Where `npm run dev` sends `/api/*`: the backend (`npm start`) on its own port. */
 const DEV_API_ORIGIN = 'http://127.0.0.1:3000';
 
 /**

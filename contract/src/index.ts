@@ -1,6 +1,7 @@
 // The HTTP API's shapes, one module per area; the backend validates with them and the portal
 // types its forms with them, so neither re-declares a field.
 export * from './admin.js';
+export * from './admin-features.js';
 export * from './analytics.js';
 export * from './appointments.js';
 export * from './auth.js';
@@ -14,5 +15,6 @@ export * from './notifications.js';
 export * from './orders.js';
 export * from './pagination.js';
 export * from './query-spec.js';
+export * from './scalars.js';
 export * from './settings.js';
 export * from './tenant-profile.js';

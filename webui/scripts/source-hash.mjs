@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-/** What the export is built from; anything else (tests, the dev mock, docs) cannot change it. */
+/** What the export is built from; anything else (tests, e2e, docs) cannot change it. */
 const WEBUI_INPUTS = ['src', 'public', 'next.config.ts', 'tsconfig.json', 'package.json'];
 const CONTRACT_INPUTS = ['src', 'package.json', 'tsconfig.json', 'tsconfig.build.json'];
 const SKIP = /\.test\.tsx?$/;

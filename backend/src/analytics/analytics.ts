@@ -51,6 +51,16 @@ export class Analytics {
       .execute();
   }
 
+  /** A page of the audit trail, newest first by `(occurred_at, audit_id)`, older than `after`. */
+  auditPage(tenantId: string, f: { source?: string; outcome?: string; after?: { at: Date; id: string }; limit: number }) {
+    let q = this.#d.db.selectFrom('analytics_audit').select([...AUDIT_LIST_COLUMNS]).where('tenant_id', '=', tenantId);
+    if (f.source) q = q.where('source', '=', f.source);
+    if (f.outcome) q = q.where('outcome', '=', f.outcome);
+    const after = f.after;
+    if (after) q = q.where((eb) => eb.or([eb('occurred_at', '<', after.at), eb.and([eb('occurred_at', '=', after.at), eb('audit_id', '<', after.id)])]));
+    return q.orderBy('occurred_at', 'desc').orderBy('audit_id', 'desc').limit(f.limit).execute();
+  }
+
   auditEntry(tenantId: string, auditId: string) {
     return this.#d.db.selectFrom('analytics_audit').selectAll().where('tenant_id', '=', tenantId).where('audit_id', '=', auditId).executeTakeFirst();
   }

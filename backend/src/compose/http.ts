@@ -1,5 +1,7 @@
 import { accessCodeAdminRoutes, accessCodeTenantRoutes, OWNER_ONLY, settingsRoutes, tenantAdminRoutes } from '@vozlia/control-plane';
 import type { FastifyRequest } from 'fastify';
+import { CallLog } from '../calls/call-log.js';
+import { callLogRoutes } from '../calls/call-log-routes.js';
 import { notificationTenantRoutes, twilioSmsRoutes } from '../notifications/index.js';
 import { adminAccess, adminFacts } from '../server/admin-auth.js';
 import { adminRoutes } from '../server/admin-routes.js';
@@ -20,12 +22,15 @@ export const ADMIN_PREFIX = '/api/admin';
  * say `config: { roles: OWNER_ONLY }`. Add one line per group.
  */
 function tenantMounts(core: Core, callPath: CallPath): Mount[] {
+  const features = core.registry.features.flatMap((f) => (f.routes ? [mount(f.routes, { ports: core.portsOf(f) })] : []));
   return [
     mount(tenantProfileRoutes, { config: core.config, manifests: core.registry.features.map((f) => f.manifest), tenants: core.tenants }),
+    mount(callLogRoutes, { log: new CallLog(core.db), reads: core.reads }),
     mount(settingsRoutes, { tenants: core.tenantAdmin }),
     mount(accessCodeTenantRoutes, { codes: callPath.accessCodes }),
     ...billingTenantMounts(core.billing),
     mount(notificationTenantRoutes, { ...core.notifications.routeOptions(core.events), settingsRoles: OWNER_ONLY }),
+    ...features,
   ];
 }
 
@@ -42,14 +47,10 @@ function adminMounts(core: Core, callPath: CallPath): Mount[] {
 
 /**
  * The app's route groups in order: accounts at the root (cookies, CSRF, `/api/auth/*`, the admin's
- * owner routes), the admin API, the tenant API behind its gate, the phone path, Twilio's SMS
- * webhooks, and (until each moves into the tenant API) each feature's operator-only routes under
- * `/api/features/<feature>`.
+ * owner routes), the admin API, the tenant API behind its gate, the phone path, Stripe's and
+ * Twilio's SMS webhooks.
  */
 export function appMounts(core: Core, callPath: CallPath): Mount[] {
-  const features = core.registry.features.flatMap((f) =>
-    f.routes ? [mount(f.routes, { prefix: `/api/features/${f.manifest.name}`, ports: core.portsOf(f) })] : [],
-  );
   return [
     mount(core.accounts.plugin, {}),
     scope(ADMIN_PREFIX, adminMounts(core, callPath)),
@@ -58,6 +59,5 @@ export function appMounts(core: Core, callPath: CallPath): Mount[] {
     stripeWebhookMount(core.billing),
     // Inbound STOP/START and delivery reports, signed like every Twilio webhook.
     mount(twilioSmsRoutes, core.notifications.routeOptions(core.events)),
-    ...features,
   ];
 }

@@ -7,6 +7,8 @@ import { startTestRuntime } from '../testing/test-runtime.js';
 const TOKEN = 'test-admin-token-0123456789';
 const ADMIN = { authorization: `Bearer ${TOKEN}` };
 const [RESTAURANT, BARBERSHOP] = DEMO_OWNERS;
+/** The full demo seed (as `npm start` does it) on the shared, loaded CI machine takes well over the default. */
+const BOOT_TIMEOUT_MS = 120_000;
 
 /** The composed app as `npm start` serves it: accounts at the root, the tenant API behind its gate. */
 describe.each(testDatabaseKinds())('accounts mounted; the tenant scope behind the gate (%s)', (kind) => {
@@ -15,7 +17,7 @@ describe.each(testDatabaseKinds())('accounts mounted; the tenant scope behind th
   beforeAll(async () => {
     if (kind === 'postgres') pg = await openTestDatabase('postgres');
     runtime = await startTestRuntime({ env: { VOZ_ADMIN_TOKEN: TOKEN }, ...(pg?.url ? { databaseUrl: pg.url } : {}) });
-  });
+  }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await runtime?.close();
     await pg?.close();
@@ -74,4 +76,31 @@ describe.each(testDatabaseKinds())('accounts mounted; the tenant scope behind th
     const noToken = await runtime.app.inject({ method: 'POST', url: '/api/admin/tenants/demo_restaurant/owners', payload: { email: 'x@y.test', password: 'a-long-password', role: 'staff' } });
     expect(noToken.statusCode).toBe(401);
   });
+});
+
+describe.each(testDatabaseKinds().filter((k) => k === 'postgres'))('two instances on one %s database', () => {
+  let db: TestDatabase;
+  const runtimes: Runtime[] = [];
+  afterAll(async () => {
+    for (const r of runtimes) await r.close();
+    await db?.close();
+  });
+
+  it('seed the demo owners once; a login lockout earned on one holds on the other; a session works on both', async () => {
+    db = await openTestDatabase('postgres');
+    runtimes.push(...(await Promise.all([startTestRuntime({ databaseUrl: db.url }), startTestRuntime({ databaseUrl: db.url })])));
+    const [a, b] = runtimes as [Runtime, Runtime];
+    expect((await a.core.accounts.users.listByTenant('demo_restaurant')).map((u) => u.email)).toEqual([RESTAURANT.email]);
+
+    const login = (r: Runtime, password: string) => r.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: BARBERSHOP.email, password } });
+    const session = await login(b, BARBERSHOP.password);
+    expect(session.statusCode).toBe(200);
+    const c = session.cookies.find((x) => x.name.endsWith('voz_session'))!;
+    expect((await a.app.inject({ url: '/api/auth/me', headers: { cookie: `${c.name}=${c.value}` } })).statusCode).toBe(200);
+
+    for (let i = 0; i < 5; i++) expect((await login(a, 'not-the-password')).statusCode).toBe(401);
+    const locked = await login(b, BARBERSHOP.password);
+    expect(locked.statusCode).toBe(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+  }, 2 * BOOT_TIMEOUT_MS);
 });

@@ -126,7 +126,11 @@ export interface FeatureModule<S = undefined> {
   tools?: readonly FeatureTool<S>[];
   /** Job handlers by queue name (queue names are prefixed with the feature name by convention). */
   jobs?(ports: FeaturePorts<S>): Record<string, JobHandler>;
-  /** Registered encapsulated under `/api/features/<name>`. */
+  /**
+   * The feature's part of the tenant API: registered in the `/api/tenants/:tenant_id` scope
+   * behind the tenant gate, paths relative to it; the tenant is `req.params.tenant_id`.
+   * Owner-only routes say `config: { roles: OWNER_ONLY }`.
+   */
   routes?: FastifyPluginAsync<{ ports: FeaturePorts<S> }>;
 }
 

@@ -6,15 +6,16 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { adminGuard } from './admin-auth.js';
-import { AppError } from './errors.js';
+import { AppError, ValidationError } from './errors.js';
 import { healthRoutes, STARTING } from './health-routes.js';
 import type { Mount } from './mount.js';
+import { recordRoutes } from './route-table.js';
 import { webuiStatic } from './webui-static.js';
 
 export interface AppDeps {
   log: Logger;
   metrics: Registry;
-  /** `VOZ_ADMIN_TOKEN`: guards /api/admin/* and /api/features/*. */
+  /** `VOZ_ADMIN_TOKEN`: guards /api/admin/*. */
   adminToken: string | undefined;
   isReady(): Promise<boolean>;
   /** False while shutting down: then only health routes answer (503 otherwise). */
@@ -42,8 +43,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: MAX_PARAM_CHARS },
     ...(deps.serverFactory ? { serverFactory: deps.serverFactory } : {}),
   });
+  recordRoutes(app);
   app.setErrorHandler((err, req, reply) => {
-    if (err instanceof AppError) return reply.code(err.httpStatus).send({ error: err.code, message: err.message });
+    if (err instanceof AppError) {
+      const field = err instanceof ValidationError && err.field ? { field: err.field } : {};
+      return reply.code(err.httpStatus).send({ error: err.code, message: err.message, ...field });
+    }
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) req.log.error({ err }, 'request failed');
     return reply.code(status).send({ error: status >= 500 ? 'internal' : 'bad_request', message: status >= 500 ? 'internal error' : (err as Error).message });
@@ -52,11 +57,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRequest', async (req, reply) => {
     if (!deps.accepting() && !ALWAYS_SERVED.has(req.url.split('?')[0]!)) return reply.code(503).send(STARTING);
   });
-  // Every /api/admin/* and /api/features/* route, wherever registered: bearer token, or loopback
-  // only when none is set. Feature routes are the owner portal's API; until portal sign-in
-  // exists they are operator-only rather than open.
+  // Every /api/admin/* route, wherever registered: bearer token, or loopback only when none is
+  // set. The tenant API (/api/tenants/*) has its own gate, registered with its scope.
   const guardAdmin = adminGuard(deps.adminToken);
-  const isAdmin = (path: string | undefined) => path !== undefined && /^\/api\/(admin|features)(\/|$|\?)/i.test(path);
+  const isAdmin = (path: string | undefined) => path !== undefined && /^\/api\/admin(\/|$|\?)/i.test(path);
   app.addHook('onRequest', async (req, reply) => {
     // The matched route pattern too, so an encoded or oddly cased URL cannot slip past.
     if (isAdmin(req.url) || isAdmin(req.routeOptions.url)) return guardAdmin(req, reply);

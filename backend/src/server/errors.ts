@@ -10,7 +10,12 @@ export class AppError extends Error {
   }
 }
 export class ValidationError extends AppError {
-  constructor(message: string, code = 'invalid') {
+  constructor(
+    message: string,
+    code = 'invalid',
+    /** The offending field (contract `ApiError.field`), e.g. `status` or `spec.metrics`. */
+    readonly field?: string,
+  ) {
     super(code, message, 400);
   }
 }

@@ -12,10 +12,10 @@ export interface TestRuntimeOptions {
   /** PostgreSQL URL (from openTestDatabase); default: in-memory PGlite. */
   databaseUrl?: string;
   worker?: boolean;
-  /** Receives every log line (pino JSON) instead of dropping them. */
-  logSink?: (line: string) => void;
   /** Config values no variable sets (e.g. `billingSettleMs`), applied after parsing. */
   overrides?: Partial<Config>;
+  /** Receives every log line (pino JSON) instead of dropping them. */
+  logSink?: (line: string) => void;
 }
 
 /** The real server, as `npm start` composes it, on a throwaway database. */

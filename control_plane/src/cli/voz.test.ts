@@ -214,7 +214,7 @@ describe('voz CLI: errors and help', () => {
     expect(one.out).toContain('--mode <value>');
     const unknown = await voz(['tenants']);
     expect(unknown).toMatchObject({ code: 2 });
-    expect(unknown.err).toContain('tenants needs one of: create, list, suspend, resume');
+    expect(unknown.err).toContain('tenants needs one of: create, list, show, delete, suspend, resume');
     expect((await voz(['frobnicate'])).err).toContain('unknown command "frobnicate"');
     expect(seen).toEqual([]);
   });

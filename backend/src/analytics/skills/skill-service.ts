@@ -82,13 +82,13 @@ function toSkill(row: {
 }
 
 /**
- * Saves a spec under a name (an existing name is updated in place). The spec must validate
+ * Saves a spec under a name (an existing name, or the given `skillId`, is updated in place). The spec must validate
  * against the current catalog and the schedule must parse, else nothing is saved.
  */
 export async function saveSkill(
   deps: RunDeps,
   tenant: SkillTenant,
-  input: { name: unknown; spec: unknown; schedule?: unknown; channel?: unknown },
+  input: { name: unknown; spec: unknown; schedule?: unknown; channel?: unknown; skillId?: string },
 ): Promise<SkillSaveResult> {
   const errors: string[] = [];
   const name = typeof input.name === 'string' ? input.name.trim() : '';
@@ -111,7 +111,10 @@ export async function saveSkill(
   }
   if (errors.length > 0 || !parsed.success || !channel.success) return { ok: false, errors };
 
-  const existing = await findSkill(deps.db, tenant.id, { name });
+  // By id (the portal's edit, which may rename), else by name: the same name updates in place.
+  const existing = await findSkill(deps.db, tenant.id, input.skillId ? { id: input.skillId } : { name });
+  const clash = input.skillId ? await findSkill(deps.db, tenant.id, { name }) : undefined;
+  if (clash && clash.skillId !== input.skillId) return { ok: false, errors: ['name: another skill already has this name'] };
   const payload: SkillSaved = {
     skillId: existing?.skillId ?? randomUUID(),
     tenantId: tenant.id,

@@ -1,10 +1,13 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AppendRequest } from '../../storage/events.js';
+import type { PageKey } from '../../storage/pages.js';
 import type { Database } from '../../storage/schema.js';
 import type { StoreDeps } from '../types.js';
 import type { Booking } from './availability.js';
 import { CatalogSchema, type Catalog } from './catalog.js';
-import './tables.js';
+import type { AppointmentsTable } from './tables.js';
+
+export type AppointmentRow = Selectable<AppointmentsTable>;
 
 const APPOINTMENTS_PAGE = 100;
 
@@ -35,6 +38,17 @@ export class AppointmentStore {
   /** Latest start first. */
   appointments(tenantId: string) {
     return this.#db.selectFrom('appointments').selectAll().where('tenant_id', '=', tenantId).orderBy('starts_at', 'desc').limit(APPOINTMENTS_PAGE).execute();
+  }
+
+  /** Newest `starts_at` first (then id): status, `[start, end)` on `starts_at`, rows past `after`. */
+  list(tenantId: string, f: { status?: string; start?: Date; end?: Date; after?: PageKey; limit: number }) {
+    let q = this.#db.selectFrom('appointments').selectAll().where('tenant_id', '=', tenantId);
+    if (f.status) q = q.where('status', '=', f.status);
+    if (f.start) q = q.where('starts_at', '>=', f.start);
+    if (f.end) q = q.where('starts_at', '<', f.end);
+    const after = f.after;
+    if (after) q = q.where((eb) => eb.or([eb('starts_at', '<', after.at), eb.and([eb('starts_at', '=', after.at), eb('id', '<', after.id)])]));
+    return q.orderBy('starts_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
   }
 
   appointment(tenantId: string, appointmentId: string) {

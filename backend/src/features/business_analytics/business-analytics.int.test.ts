@@ -16,6 +16,8 @@ import { TenantRepository } from '../../tenancy/tenant-repository.js';
 import type { ToolCallContext } from '../types.js';
 import { feature } from './index.js';
 
+const ADMIN_TOKEN = 'test-admin-token-0123456789';
+const ADMIN = { authorization: `Bearer ${ADMIN_TOKEN}` };
 const TENANT = 'demo_restaurant';
 const COUNT_ORDERS = {
   subject: 'orders',
@@ -38,7 +40,7 @@ describe.each(testDatabaseKinds())('business_analytics feature on %s', (kind) =>
     if (kind === 'postgres') pg = await openTestDatabase('postgres');
     runtime = await startTestRuntime({
       // Other features' demo history is theirs to test; here: the demo tenants and our own rows.
-      env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: fake.baseUrl, VOZ_SEED_DEMO: '0' },
+      env: { OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: fake.baseUrl, VOZ_SEED_DEMO: '0', VOZ_ADMIN_TOKEN: ADMIN_TOKEN },
       ...(pg?.url ? { databaseUrl: pg.url } : {}),
     });
     await seedDemoTenants(runtime.core.events);
@@ -61,15 +63,16 @@ describe.each(testDatabaseKinds())('business_analytics feature on %s', (kind) =>
     await pg?.close();
   });
 
-  const inject = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) =>
-    runtime.app.inject({ method, url: `/api/features/business_analytics${url}`, ...(payload ? { payload: payload as object } : {}) });
+  // The tenant API as the platform admin acting for the tenant (`tenant` overrides which one).
+  const inject = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown, tenant = TENANT) =>
+    runtime.app.inject({ method, url: `/api/tenants/${tenant}${url}`, headers: ADMIN, ...(payload ? { payload: payload as object } : {}) });
   const ordersInDb = async () =>
     Number((await sql<{ n: number }>`select count(*) as n from orders where tenant_id = ${TENANT}`.execute(runtime.core.db)).rows[0]!.n);
 
   it('answers a portal question through the text model, with spec, SQL and an audit row', async () => {
     const expected = await ordersInDb();
     expect(expected).toBe(5);
-    const res = await inject('POST', '/ask', { tenant_id: TENANT, question: 'How many orders have we had?' });
+    const res = await inject('POST', '/ask', { question: 'How many orders have we had?' });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ ok: true, rows: [{ orders: expected }], spec: COUNT_ORDERS, question: 'How many orders have we had?' });
@@ -84,16 +87,16 @@ describe.each(testDatabaseKinds())('business_analytics feature on %s', (kind) =>
     expect(tool.function.strict).toBe(true);
     expect(tool.function.parameters.properties.subject.enum).toEqual(expect.arrayContaining(['orders', 'order_items', 'calls']));
 
-    const list = (await inject('GET', `/audit?tenant_id=${TENANT}`)).json();
-    expect(list.audit[0]).toMatchObject({ audit_id: body.audit_id, outcome: 'ok', source: 'portal', question: 'How many orders have we had?' });
-    const one = (await inject('GET', `/audit/${body.audit_id}?tenant_id=${TENANT}`)).json();
+    const list = (await inject('GET', `/audit`)).json();
+    expect(list.items[0]).toMatchObject({ audit_id: body.audit_id, outcome: 'ok', source: 'portal', question: 'How many orders have we had?' });
+    const one = (await inject('GET', `/audit/${body.audit_id}`)).json();
     expect(one.sql).toBe(body.sql);
-    expect((await inject('GET', `/audit/${body.audit_id}?tenant_id=demo_barbershop`)).statusCode).toBe(404);
+    expect((await inject('GET', `/audit/${body.audit_id}`, undefined, 'demo_barbershop')).statusCode).toBe(404);
   });
 
   it('reports a model failure as 502 and still audits the question', async () => {
     reply = { status: 500, error: 'boom' };
-    const res = await inject('POST', '/ask', { tenant_id: TENANT, question: 'revenue?' });
+    const res = await inject('POST', '/ask', { question: 'revenue?' });
     reply = { toolCall: { name: 'query_business_metrics', arguments: COUNT_ORDERS } };
     expect(res.statusCode).toBe(502);
     expect(res.json()).toMatchObject({ ok: false, spec: null });
@@ -102,13 +105,13 @@ describe.each(testDatabaseKinds())('business_analytics feature on %s', (kind) =>
   });
 
   it('runs a spec directly; an invalid one is refused in words and audited', async () => {
-    const good = (await inject('POST', '/query', { tenant_id: TENANT, spec: COUNT_ORDERS })).json();
+    const good = (await inject('POST', '/query', { spec: COUNT_ORDERS })).json();
     expect(good.ok).toBe(true);
-    const bad = (await inject('POST', '/query', { tenant_id: TENANT, spec: { ...COUNT_ORDERS, subject: 'events' } })).json();
+    const bad = (await inject('POST', '/query', { spec: { ...COUNT_ORDERS, subject: 'events' } })).json();
     expect(bad).toMatchObject({ ok: false, reason: 'invalid' });
     expect(bad.error).toMatch(/unknown subject "events"/);
     expect(bad.fallback).toMatch(/not sure/);
-    expect((await inject('POST', '/query', { spec: COUNT_ORDERS })).statusCode).toBe(400);
+    expect((await runtime.app.inject({ method: 'POST', url: `/api/tenants/${TENANT}/query`, payload: { spec: COUNT_ORDERS } })).statusCode).toBe(401);
   });
 
   it('the voice tool answers an owner, refuses a client, and audits both', async () => {
@@ -169,46 +172,46 @@ describe.each(testDatabaseKinds())('business_analytics feature on %s', (kind) =>
     await sql`create view ${sql.id('analytics', 'zz_probe')} as select ${sql.lit(TENANT)}::text as tenant_id, 1::integer as n`.execute(db);
     await sql`grant select on ${sql.id('analytics', 'zz_probe')} to ${sql.id(ANALYTICS_ROLE)}`.execute(db);
     try {
-      expect((await inject('POST', '/query', { tenant_id: TENANT, spec: probe })).json()).toMatchObject({ ok: false, reason: 'invalid' });
+      expect((await inject('POST', '/query', { spec: probe })).json()).toMatchObject({ ok: false, reason: 'invalid' });
       await runtime.core.analytics.catalog.refresh();
-      expect((await inject('POST', '/query', { tenant_id: TENANT, spec: probe })).json()).toMatchObject({ ok: true, rows: [{ n: 1 }] });
+      expect((await inject('POST', '/query', { spec: probe })).json()).toMatchObject({ ok: true, rows: [{ n: 1 }] });
     } finally {
       await sql`drop view ${sql.id('analytics', 'zz_probe')}`.execute(db);
       await runtime.core.analytics.catalog.refresh();
     }
-    expect((await inject('POST', '/query', { tenant_id: TENANT, spec: probe })).json()).toMatchObject({ ok: false, reason: 'invalid' });
+    expect((await inject('POST', '/query', { spec: probe })).json()).toMatchObject({ ok: false, reason: 'invalid' });
   });
 
   it('saves, schedules, runs and deletes a skill; a skill that no longer validates is flagged, not run', async () => {
     const spec = { ...COUNT_ORDERS, time_range: { field: 'created_at', preset: 'last_7_days', from: null, to: null } };
-    const created = await inject('POST', '/skills', { tenant_id: TENANT, name: 'Weekly orders', spec, schedule: '0 8 * * 1', channel: 'sms' });
+    const created = await inject('POST', '/skills', { name: 'Weekly orders', spec, schedule: '0 8 * * 1', channel: 'sms' });
     expect(created.statusCode).toBe(201);
     const skill = created.json();
     expect(skill).toMatchObject({ name: 'Weekly orders', schedule: '0 8 * * 1', channel: 'sms', runs: 0 });
-    const job = await runtime.core.db.selectFrom('jobs').selectAll().where('queue', '=', SKILL_RUN_QUEUE).where('dedupe_key', 'like', `skill:${skill.skillId}:%`).executeTakeFirstOrThrow();
+    const job = await runtime.core.db.selectFrom('jobs').selectAll().where('queue', '=', SKILL_RUN_QUEUE).where('dedupe_key', 'like', `skill:${skill.id}:%`).executeTakeFirstOrThrow();
     const slot = new Date((job.payload as { slot: string }).slot);
     expect(slot.getTime()).toBeGreaterThan(Date.now());
-    expect(job.dedupe_key).toBe(`skill:${skill.skillId}:${slot.toISOString()}`);
+    expect(job.dedupe_key).toBe(`skill:${skill.id}:${slot.toISOString()}`);
 
-    const bad = await inject('POST', '/skills', { tenant_id: TENANT, name: 'x', spec: { ...spec, subject: 'pg_authid' }, schedule: '* * * * *' });
+    const bad = await inject('POST', '/skills', { name: 'x', spec: { ...spec, subject: 'pg_authid' }, schedule: '* * * * *' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.join(' ')).toMatch(/unknown subject.*at most once an hour|at most once an hour.*unknown subject/s);
+    expect(bad.json().message).toMatch(/unknown subject.*at most once an hour|at most once an hour.*unknown subject/s);
 
-    const ran = (await inject('POST', `/skills/${skill.skillId}/run`, { tenant_id: TENANT })).json();
+    const ran = (await inject('POST', `/skills/${skill.id}/run`, {})).json();
     expect(ran).toMatchObject({ ok: true, skill: 'Weekly orders' });
     expect(ran.window.label).toMatch(/^from /);
 
     // The scheduled path: the job handler runs it, delivers a notification, enqueues the next slot.
     const handlers = runtime.registry.get('business_analytics')!.jobs!(runtime.core.portsOf(feature));
     await handlers[SKILL_RUN_QUEUE]!({ ...(job.payload as object) }, { id: Number(job.id), attempt: 1 });
-    const notes = await runtime.core.events.readStream(skillStream(skill.skillId));
+    const notes = await runtime.core.events.readStream(skillStream(skill.id));
     const delivered = notes.filter((e) => e.type === NOTIFICATION_QUEUED);
     expect(delivered).toHaveLength(1);
     expect(delivered[0]!.payload).toMatchObject({ kind: 'skill_result', channel: 'sms', subject: 'Weekly orders', ref: { status: 'ok' } });
-    const next = await runtime.core.db.selectFrom('jobs').select('dedupe_key').where('dedupe_key', 'like', `skill:${skill.skillId}:%`).orderBy('id').execute();
+    const next = await runtime.core.db.selectFrom('jobs').select('dedupe_key').where('dedupe_key', 'like', `skill:${skill.id}:%`).orderBy('id').execute();
     expect(next).toHaveLength(2);
-    const listed = (await inject('GET', `/skills?tenant_id=${TENANT}`)).json();
-    expect(listed.skills.find((s: { skillId: string }) => s.skillId === skill.skillId)).toMatchObject({ runs: 2, lastOutcome: 'ok' });
+    const listed = (await inject('GET', `/skills`)).json();
+    expect(listed.items.find((s: { id: string }) => s.id === skill.id)).toMatchObject({ runs: 2, last_outcome: 'ok' });
 
     // A skill recorded earlier whose field no longer exists: flagged by a notification, not run.
     await runtime.core.events.append({
@@ -216,14 +219,14 @@ describe.each(testDatabaseKinds())('business_analytics feature on %s', (kind) =>
       stream: skillStream('stale-skill'),
       events: [{ type: SKILL_SAVED, payload: { skillId: 'stale-skill', tenantId: TENANT, name: 'Old report', spec: { ...spec, metrics: [{ fn: 'sum', field: 'gone_cents', as: 'x' }] }, schedule: null, channel: 'portal' } }],
     });
-    const stale = (await inject('POST', '/skills/stale-skill/run', { tenant_id: TENANT })).json();
+    const stale = (await inject('POST', '/skills/stale-skill/run', {})).json();
     expect(stale).toMatchObject({ ok: false, reason: 'invalid' });
     const flagged = (await runtime.core.events.readStream(skillStream('stale-skill'))).filter((e) => e.type === NOTIFICATION_QUEUED);
     expect(flagged[0]!.payload).toMatchObject({ kind: 'skill_result', ref: { status: 'needs_attention' } });
     const audit = await runtime.core.db.selectFrom('analytics_audit').selectAll().where('audit_id', '=', stale.audit_id).executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ outcome: 'invalid', skill_id: 'stale-skill', sql: null });
 
-    expect((await inject('DELETE', `/skills/${skill.skillId}?tenant_id=${TENANT}`)).statusCode).toBe(204);
+    expect((await inject('DELETE', `/skills/${skill.id}`)).statusCode).toBe(204);
     // A job for a deleted skill does nothing.
     const before = (await runtime.core.events.readAll({ tenantId: TENANT, types: [QUERY_RAN], limit: 10_000 })).length;
     await handlers[SKILL_RUN_QUEUE]!({ ...(job.payload as object) }, { id: Number(job.id), attempt: 1 });

@@ -53,6 +53,9 @@ async function callTool(rt: FakeRealtimeConnection, name: string, args: unknown)
   return JSON.parse(item.output) as Record<string, unknown>;
 }
 
+const ADMIN_TOKEN = 'test-admin-token-0123456789';
+const ADMIN = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
 describe.each(testDatabaseKinds())('owner analytics call through the Flow A fakes (%s)', (kind) => {
   let runtime: Runtime;
   let fake: RealtimeFake;
@@ -65,7 +68,7 @@ describe.each(testDatabaseKinds())('owner analytics call through the Flow A fake
     // access codes and our own orders, so this test does not depend on their demo history.
     runtime = await startTestRuntime({
       listen: true,
-      env: { OPENAI_API_KEY: 'test', OPENAI_REALTIME_URL: fake.url, VOZ_SEED_DEMO: '0' },
+      env: { OPENAI_API_KEY: 'test', OPENAI_REALTIME_URL: fake.url, VOZ_SEED_DEMO: '0', VOZ_ADMIN_TOKEN: ADMIN_TOKEN },
       ...(pg?.url ? { databaseUrl: pg.url } : {}),
     });
     const { events, db, config } = runtime.core;
@@ -97,8 +100,8 @@ describe.each(testDatabaseKinds())('owner analytics call through the Flow A fake
     );
   const auditRow = (auditId: string) => runtime.core.db.selectFrom('analytics_audit').selectAll().where('audit_id', '=', auditId).executeTakeFirstOrThrow();
   const auditList = async () =>
-    (await runtime.app.inject({ method: 'GET', url: `/api/features/business_analytics/audit?tenant_id=${TENANT}&limit=200` })).json() as {
-      audit: { audit_id: string; actor_mode: string; source: string; tool: string; outcome: string; row_count: number | null }[];
+    (await runtime.app.inject({ method: 'GET', url: `/api/tenants/${TENANT}/audit?limit=200`, headers: ADMIN })).json() as {
+      items: { audit_id: string; actor_mode: string; source: string; tool: string; outcome: string; row_count: number | null }[];
     };
 
   it('an owner on the shared line asks counts by voice, gets the numbers, and the audit shows the SQL', async () => {
@@ -134,9 +137,9 @@ describe.each(testDatabaseKinds())('owner analytics call through the Flow A fake
     });
     expect(row.sql).toContain('from "analytics"."orders" where "tenant_id" = $1');
     expect(row.params).toEqual([TENANT, expect.any(Number)]);
-    const one = (await runtime.app.inject({ method: 'GET', url: `/api/features/business_analytics/audit/${String(all.audit_id)}?tenant_id=${TENANT}` })).json();
+    const one = (await runtime.app.inject({ method: 'GET', url: `/api/tenants/${TENANT}/audit/${String(all.audit_id)}`, headers: ADMIN })).json();
     expect(one).toMatchObject({ sql: row.sql, actor_mode: 'owner', source: 'voice', call_sid: call.callSid });
-    expect((await auditList()).audit).toEqual(
+    expect((await auditList()).items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ audit_id: all.audit_id, actor_mode: 'owner', source: 'voice', outcome: 'ok', row_count: 1 }),
         expect.objectContaining({ audit_id: week.audit_id, actor_mode: 'owner', source: 'voice', outcome: 'ok' }),
@@ -158,7 +161,7 @@ describe.each(testDatabaseKinds())('owner analytics call through the Flow A fake
     const rows = await runtime.core.db.selectFrom('analytics_audit').selectAll().where('call_sid', '=', call.callSid).execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ tenant_id: TENANT, actor_mode: 'client', source: 'voice', tool: 'query_business_metrics', outcome: 'refused', sql: null, row_count: null });
-    expect((await auditList()).audit).toEqual(
+    expect((await auditList()).items).toEqual(
       expect.arrayContaining([expect.objectContaining({ audit_id: rows[0]!.audit_id, actor_mode: 'client', source: 'voice', outcome: 'refused' })]),
     );
     call.phone.hangUp();

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { PageKey } from '../../storage/pages.js';
 import type { Database } from '../../storage/schema.js';
 import './tables.js';
 
@@ -14,6 +15,14 @@ export class ContactStore {
   /** Customers, most recently seen first. */
   customers(tenantId: string) {
     return this.#db.selectFrom('contacts').selectAll().where('tenant_id', '=', tenantId).orderBy('last_seen_at', 'desc').limit(CUSTOMERS_PAGE).execute();
+  }
+
+  /** A page of customers, most recently seen first by `(last_seen_at, phone)`, past `after`. */
+  customerPage(tenantId: string, f: { after?: PageKey; limit: number }) {
+    let q = this.#db.selectFrom('contacts').selectAll().where('tenant_id', '=', tenantId);
+    const after = f.after;
+    if (after) q = q.where((eb) => eb.or([eb('last_seen_at', '<', after.at), eb.and([eb('last_seen_at', '=', after.at), eb('phone', '<', after.id)])]));
+    return q.orderBy('last_seen_at', 'desc').orderBy('phone', 'desc').limit(f.limit).execute();
   }
 
   owners(tenantId: string) {

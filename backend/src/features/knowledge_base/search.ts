@@ -4,6 +4,7 @@ import { queryWords } from './passages.js';
 import './tables.js';
 
 export interface SearchHit {
+  documentId: string;
   title: string;
   heading: string | null;
   text: string;
@@ -26,11 +27,11 @@ export async function searchPassages(db: Kysely<Database>, tenantId: string, que
 }
 
 async function run(db: Kysely<Database>, tenantId: string, tsquery: ReturnType<typeof sql>, limit: number): Promise<SearchHit[]> {
-  const { rows } = await sql<{ title: string; heading: string | null; body: string; score: number }>`
-    select p.title, p.heading, p.body, ts_rank(p.tsv, q.q) as score
+  const { rows } = await sql<{ document_id: string; title: string; heading: string | null; body: string; score: number }>`
+    select p.document_id, p.title, p.heading, p.body, ts_rank(p.tsv, q.q) as score
     from kb_passages p, (select ${tsquery} as q) q
     where p.tenant_id = ${tenantId} and p.tsv @@ q.q
     order by score desc, p.document_id, p.passage_no
     limit ${limit}`.execute(db);
-  return rows.map((r) => ({ title: r.title, heading: r.heading, text: r.body, score: Number(r.score) }));
+  return rows.map((r) => ({ documentId: r.document_id, title: r.title, heading: r.heading, text: r.body, score: Number(r.score) }));
 }

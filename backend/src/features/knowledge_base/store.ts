@@ -28,6 +28,25 @@ export class KnowledgeBaseStore {
       .executeTakeFirst();
   }
 
+  /** One document with its body and passages, for the portal's editor. */
+  async detail(tenantId: string, documentId: string) {
+    const doc = await this.#db
+      .selectFrom('kb_documents')
+      .select(['document_id', 'title', 'format', 'body', 'passage_count', 'updated_at'])
+      .where('tenant_id', '=', tenantId)
+      .where('document_id', '=', documentId)
+      .executeTakeFirst();
+    if (!doc) return undefined;
+    const passages = await this.#db
+      .selectFrom('kb_passages')
+      .select(['passage_no', 'heading', 'body'])
+      .where('tenant_id', '=', tenantId)
+      .where('document_id', '=', documentId)
+      .orderBy('passage_no')
+      .execute();
+    return { ...doc, passages };
+  }
+
   search(tenantId: string, query: string, limit = DEFAULT_HITS): Promise<SearchHit[]> {
     return searchPassages(this.#db, tenantId, query, limit);
   }

@@ -5,6 +5,8 @@ export const MENU_ITEM_AVAILABILITY_CHANGED = 'menu.item_availability_changed';
 export const ORDER_PLACED = 'order.placed';
 export const ORDER_CANCELLED = 'order.cancelled';
 export const ORDER_COMPLETED = 'order.completed';
+export const ORDER_CONFIRMED = 'order.confirmed';
+export const ORDER_READY = 'order.ready';
 
 export const menuStream = (tenantId: string) => ({ type: 'menu', id: `menu:${tenantId}` });
 export const orderStream = (tenantId: string, orderId: string) => ({ type: 'order', id: `order:${tenantId}:${orderId}` });
@@ -65,7 +67,12 @@ export interface OrderCompleted {
   orderId: string;
 }
 
+/** The kitchen took it (`order.confirmed`) or it waits for pickup or the driver (`order.ready`). */
+export type OrderProgressed = OrderCompleted;
+
 export type OrderEvent =
   | { type: typeof ORDER_PLACED; data: OrderPlaced }
   | { type: typeof ORDER_CANCELLED; data: OrderCancelled }
-  | { type: typeof ORDER_COMPLETED; data: OrderCompleted };
+  | { type: typeof ORDER_COMPLETED; data: OrderCompleted }
+  | { type: typeof ORDER_CONFIRMED; data: OrderProgressed }
+  | { type: typeof ORDER_READY; data: OrderProgressed };

@@ -4,10 +4,11 @@ import {
   MENU_PUBLISHED,
   ORDER_CANCELLED,
   ORDER_COMPLETED,
+  ORDER_CONFIRMED,
   ORDER_PLACED,
+  ORDER_READY,
   type MenuItemAvailabilityChanged,
   type MenuPublished,
-  type OrderCancelled,
   type OrderCompleted,
   type OrderPlaced,
 } from './events.js';
@@ -62,10 +63,17 @@ export const menuProjection: Projection = {
   },
 };
 
+const STATUS_AFTER: Readonly<Record<string, string>> = {
+  [ORDER_CONFIRMED]: 'confirmed',
+  [ORDER_READY]: 'ready',
+  [ORDER_COMPLETED]: 'completed',
+  [ORDER_CANCELLED]: 'cancelled',
+};
+
 /** `orders` + `order_items`, with status. */
 export const ordersProjection: Projection = {
   name: 'orders',
-  handles: [ORDER_PLACED, ORDER_CANCELLED, ORDER_COMPLETED],
+  handles: [ORDER_PLACED, ORDER_CONFIRMED, ORDER_READY, ORDER_COMPLETED, ORDER_CANCELLED],
   tables: ['order_items', 'orders'],
   async apply(trx: Trx, event: StoredEvent) {
     if (event.type === ORDER_PLACED) {
@@ -116,10 +124,10 @@ export const ordersProjection: Projection = {
         .execute();
       return;
     }
-    const p = event.payload as unknown as OrderCancelled | OrderCompleted;
+    const p = event.payload as unknown as OrderCompleted;
     await trx
       .updateTable('orders')
-      .set({ status: event.type === ORDER_CANCELLED ? 'cancelled' : 'completed', updated_at: event.occurredAt })
+      .set({ status: STATUS_AFTER[event.type] ?? 'placed', updated_at: event.occurredAt })
       .where('id', '=', p.orderId)
       .where('tenant_id', '=', event.tenantId)
       .execute();

@@ -1,52 +1,78 @@
+import { Order, OrderListQuery, SetOrderStatusRequest, type Fulfillment, type OrderStatus, type RecordSource } from '@vozlia/contract';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { ForbiddenError, NotFoundError } from '../../server/errors.js';
 import { handleCommand } from '../kit/command-handler.js';
+import { listPage, portalMetadata, tenantOf, type TenantParams } from '../kit/tenant-route.js';
 import { parseRequest } from '../kit/parse-request.js';
 import type { FeaturePorts } from '../types.js';
 import { orderDecider, OrderStateError } from './decider.js';
 import { orderStream } from './events.js';
-import type { OrderStore } from './store.js';
+import type { OrderRow, OrderStore } from './store.js';
 
-const Params = z.object({ tenantId: z.string().min(1), orderId: z.string().min(1).optional() });
-const CancelBody = z.object({ reason: z.string().max(300).optional() }).default({});
+const OrderParams = z.object({ tenant_id: z.string(), id: z.string().min(1).max(100) });
+const iso = (d: Date | string) => new Date(d).toISOString();
 
-/**
- * Portal API for orders, under /api/features/order_placing. Tenant scoping is by path; the
- * portal's auth preHandler (owner session) is added where portal auth lands.
- */
+/** A projected order as the portal reads it (contract `Order`). */
+export function toOrder(r: OrderRow): Order {
+  return {
+    id: r.id,
+    status: r.status as OrderStatus,
+    customer_name: r.customer_name,
+    customer_phone: r.customer_phone,
+    fulfillment: r.fulfillment as Fulfillment,
+    requested_for: r.requested_for ? iso(r.requested_for) : null,
+    delivery_address: r.delivery_address,
+    notes: r.notes,
+    items: r.lines.map((l) => ({ name: l.item_name, quantity: l.quantity, unit_price_cents: l.unit_price_cents, options: l.options, line_total_cents: l.line_total_cents })),
+    item_count: r.item_count,
+    subtotal_cents: r.subtotal_cents,
+    tax_cents: r.tax_cents,
+    delivery_fee_cents: r.delivery_fee_cents,
+    total_cents: r.total_cents,
+    source: r.source as RecordSource,
+    call_sid: r.call_sid,
+    created_at: iso(r.created_at),
+    updated_at: iso(r.updated_at),
+  };
+}
+
+/** Contract §7, in the tenant scope: the orders list (filters, keyset pages) and status changes. */
 export const routes: FastifyPluginAsync<{ ports: FeaturePorts<OrderStore> }> = async (app, { ports }) => {
-  app.get('/tenants/:tenantId/menu', async (req) => {
-    const { tenantId } = parseRequest(Params, req.params);
-    const menu = await ports.store.menu(tenantId);
-    if (!menu) throw new NotFoundError('no menu for this tenant');
-    return { menu };
+  app.get<{ Params: TenantParams }>('/orders', async (req) => {
+    const tenant = await tenantOf(ports, req);
+    const q = parseRequest(OrderListQuery, req.query);
+    return listPage(tenant, q, (f) => ports.store.list(tenant.id, { ...f, ...(q.status ? { status: q.status } : {}) }), (r) => ({ at: new Date(r.created_at), id: r.id }), toOrder);
   });
 
-  app.get('/tenants/:tenantId/orders', async (req) => {
-    const { tenantId } = parseRequest(Params, req.params);
-    return { orders: await ports.store.orders(tenantId) };
+  app.get('/orders/:id', async (req) => {
+    const { tenant_id, id } = parseRequest(OrderParams, req.params);
+    const row = await ports.store.orderWithLines(tenant_id, id);
+    if (!row) throw new NotFoundError('no such order');
+    return toOrder(row);
   });
 
-  const transition = (kind: 'CancelOrder' | 'CompleteOrder') => async (req: { params: unknown; body: unknown }) => {
-    const { tenantId, orderId } = parseRequest(Params, req.params);
-    const stream = orderStream(tenantId, orderId!);
+  app.post('/orders/:id/status', async (req) => {
+    const { tenant_id: tenantId, id: orderId } = parseRequest(OrderParams, req.params);
+    const { status, reason } = parseRequest(SetOrderStatusRequest, req.body);
+    const stream = orderStream(tenantId, orderId);
     if ((await ports.events.streamVersion(stream)) === 0) throw new NotFoundError('no such order');
-    const reason = kind === 'CancelOrder' ? (parseRequest(CancelBody, req.body ?? {}).reason ?? null) : null;
     try {
-      const command =
-        kind === 'CancelOrder'
-          ? ({ type: kind, data: { tenantId, orderId: orderId!, reason } } as const)
-          : ({ type: kind, data: { tenantId, orderId: orderId! } } as const);
-      await handleCommand(ports.events, tenantId, stream, orderDecider, command, { metadata: { actor_mode: 'owner', source: 'portal' } });
+      const command = { type: 'SetOrderStatus', data: { tenantId, orderId, status, reason: reason ?? null } } as const;
+      await handleCommand(ports.events, tenantId, stream, orderDecider, command, { metadata: portalMetadata(req) });
     } catch (err) {
       if (err instanceof OrderStateError) throw new ForbiddenError(err.message, 'illegal_state');
       throw err;
     }
-    const order = await ports.store.order(tenantId, orderId!);
+    const order = await ports.store.orderWithLines(tenantId, orderId);
     if (!order) throw new Error(`order ${orderId} was not projected`);
-    return order;
-  };
-  app.post('/tenants/:tenantId/orders/:orderId/cancel', transition('CancelOrder'));
-  app.post('/tenants/:tenantId/orders/:orderId/complete', transition('CompleteOrder'));
+    return toOrder(order);
+  });
+
+  app.get('/menu', async (req) => {
+    const { tenant_id } = parseRequest(OrderParams.pick({ tenant_id: true }), req.params);
+    const menu = await ports.store.menu(tenant_id);
+    if (!menu) throw new NotFoundError('no menu for this tenant');
+    return { menu };
+  });
 };

@@ -1,8 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import { LoginRequest, SessionInfo } from '@vozlia/contract';
+import { LoginRequest, SessionInfo, type ChangePasswordRequest } from '@vozlia/contract';
 import type { ApiClient } from '@/lib/api/api-client';
 import { ApiError } from '@/lib/api/api-error';
-import { ChangePasswordRequest } from '@/lib/pending-contract';
 
 export const sessionKey = ['session'] as const;
 const SESSION_STALE_MS = 5 * 60_000;

@@ -1,6 +1,5 @@
-import { OwnerContactList } from '@vozlia/contract';
+import { AccessCodeList, IssuedAccessCode, NotificationSettings, TenantSettings, type NotificationSettingsInput, type TenantSettingsInput } from '@vozlia/contract';
 import { tenantPath, type ApiClient } from '@/lib/api/api-client';
-import { AccessCodeList, IssuedAccessCode } from '@/lib/pending-contract';
 import { tenantKey, tenantQuery } from '@/lib/query/tenant-query';
 
 export const accessCodesKey = (tenantId: string) => tenantKey(tenantId, 'access-codes');
@@ -13,5 +12,13 @@ export const issueAccessCode = (api: ApiClient, tenantId: string, actorMode: 'ow
 
 export const revokeAccessCode = (api: ApiClient, tenantId: string, codeId: string) => api.send('DELETE', tenantPath(tenantId, 'access-codes', codeId), undefined, null);
 
-export const ownerContactsQuery = (api: ApiClient, tenantId: string) =>
-  tenantQuery(api, tenantId, ['contacts', 'owners'], (api, signal) => api.get(tenantPath(tenantId, 'contacts', 'owners'), OwnerContactList, undefined, signal));
+export const notificationSettingsQuery = (api: ApiClient, tenantId: string) =>
+  tenantQuery(api, tenantId, ['notifications', 'settings'], (api, signal) => api.get(tenantPath(tenantId, 'notifications', 'settings'), NotificationSettings, undefined, signal));
+
+export const saveNotificationSettings = (api: ApiClient, tenantId: string, body: NotificationSettingsInput) =>
+  api.send('PUT', tenantPath(tenantId, 'notifications', 'settings'), body, NotificationSettings);
+
+export const tenantSettingsKey = (tenantId: string) => tenantKey(tenantId, 'settings');
+export const tenantSettingsQuery = (api: ApiClient, tenantId: string) =>
+  tenantQuery(api, tenantId, ['settings'], (api, signal) => api.get(tenantPath(tenantId, 'settings'), TenantSettings, undefined, signal));
+export const saveTenantSettings = (api: ApiClient, tenantId: string, body: TenantSettingsInput) => api.send('PUT', tenantPath(tenantId, 'settings'), body, TenantSettings);

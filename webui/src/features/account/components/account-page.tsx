@@ -1,21 +1,28 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
+import { ChangePasswordRequest } from '@vozlia/contract';
 import { useState } from 'react';
+import { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import { PageHeader } from '@/components/ui/page-header';
 import { useApi } from '@/lib/api/api-context';
-import { ChangePasswordRequest } from '@/lib/pending-contract';
 import { useApiForm } from '@/lib/use-api-form';
 import { changePassword } from '@/features/session/queries';
 import { useTenant } from '@/features/tenant/use-tenant';
+
+/** The API's request plus a second typing of the new password, checked here only. */
+const ChangePasswordForm = ChangePasswordRequest.extend({ confirm_password: z.string() }).refine((v) => v.new_password === v.confirm_password, {
+  path: ['confirm_password'],
+  message: 'The two new passwords differ',
+});
 
 export function AccountPage() {
   const api = useApi();
   const tenant = useTenant();
   const [done, setDone] = useState(false);
-  const { form, formError, showServerError } = useApiForm(ChangePasswordRequest, { current_password: '', new_password: '', confirm_password: '' });
+  const { form, formError, showServerError } = useApiForm(ChangePasswordForm, { current_password: '', new_password: '', confirm_password: '' });
   const mutation = useMutation({
     mutationFn: (body: ChangePasswordRequest) => changePassword(api, body),
     onMutate: () => setDone(false),

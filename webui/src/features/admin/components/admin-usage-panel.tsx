@@ -5,7 +5,6 @@ import { Field } from '@/components/ui/field';
 import { QueryView } from '@/components/ui/query-view';
 import { useApi } from '@/lib/api/api-context';
 import { monthIn } from '@/lib/format/dates';
-import { tenantView } from '@/lib/pending-contract';
 import { UsagePanel } from '@/features/usage/components/usage-panel';
 import { adminTenantsQuery } from '../queries';
 
@@ -14,9 +13,8 @@ export function AdminUsagePanel() {
   const query = useQuery(adminTenantsQuery(api));
   const [chosen, setChosen] = useState<string | null>(null);
   return (
-    <QueryView query={query} loadingLabel="Loading tenants…" isEmpty={(d) => d.length === 0} empty={{ title: 'No tenants yet' }}>
-      {(list) => {
-        const tenants = list.map(tenantView);
+    <QueryView query={query} loadingLabel="Loading tenants…" isEmpty={(d) => d.items.length === 0} empty={{ title: 'No tenants yet' }}>
+      {({ items: tenants }) => {
         const tenant = tenants.find((t) => t.id === chosen) ?? tenants[0]!;
         return (
           <div className="stack">
@@ -31,7 +29,7 @@ export function AdminUsagePanel() {
                 </select>
               )}
             </Field>
-            <UsagePanel key={tenant.id} tenantId={tenant.id} via="admin" currentMonth={monthIn(tenant.zone || 'UTC')} />
+            <UsagePanel key={tenant.id} tenantId={tenant.id} via="admin" currentMonth={monthIn(tenant.time_zone || 'UTC')} />
           </div>
         );
       }}

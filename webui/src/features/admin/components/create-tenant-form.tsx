@@ -1,12 +1,13 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { CreateTenantRequest, Vertical } from '@vozlia/contract';
 import { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import { humanize } from '@/components/ui/badge';
 import { useApi } from '@/lib/api/api-context';
-import { CreateTenantRequest, TenantVertical } from '@/lib/pending-contract';
+import { TIME_ZONES, zoneLabel } from '@/lib/format/time-zones';
 import { useApiForm } from '@/lib/use-api-form';
 import { adminKey, createTenant } from '../queries';
 
@@ -15,10 +16,8 @@ const CreateTenantForm = CreateTenantRequest.extend({
   phone_numbers: z
     .string()
     .transform((s) => s.split(/[\s,]+/).filter(Boolean))
-    .pipe(CreateTenantRequest.shape.phone_numbers),
+    .pipe(CreateTenantRequest.shape.phone_numbers.unwrap()),
 });
-
-const ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['America/New_York'];
 
 export function CreateTenantFormView({ onCreated }: { onCreated(id: string): void }) {
   const api = useApi();
@@ -45,7 +44,7 @@ export function CreateTenantFormView({ onCreated }: { onCreated(id: string): voi
       <Field label="Kind of business" error={errors.vertical?.message}>
         {(p) => (
           <select {...p} {...form.register('vertical')}>
-            {TenantVertical.options.map((v) => (
+            {Vertical.options.map((v) => (
               <option key={v} value={v}>
                 {humanize(v)}
               </option>
@@ -56,9 +55,9 @@ export function CreateTenantFormView({ onCreated }: { onCreated(id: string): voi
       <Field label="Time zone" error={errors.time_zone?.message}>
         {(p) => (
           <select {...p} {...form.register('time_zone')}>
-            {ZONES.map((z) => (
+            {TIME_ZONES.map((z) => (
               <option key={z} value={z}>
-                {z.replace(/_/g, ' ')}
+                {zoneLabel(z)}
               </option>
             ))}
           </select>

@@ -1,10 +1,10 @@
 'use client';
+import type { AdminFeature } from '@vozlia/contract';
 import { useQuery } from '@tanstack/react-query';
 import { Table } from '@/components/lists/table';
 import { Badge } from '@/components/ui/badge';
 import { QueryView } from '@/components/ui/query-view';
 import { useApi } from '@/lib/api/api-context';
-import type { AdminFeature } from '@/lib/pending-contract';
 import { adminFeaturesQuery } from '../queries';
 
 const COLUMNS = [{ label: 'Feature' }, { label: 'Customers' }, { label: 'Owners' }, { label: 'Kill switch' }];

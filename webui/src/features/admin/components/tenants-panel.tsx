@@ -9,7 +9,6 @@ import { Modal } from '@/components/ui/modal';
 import { QueryView } from '@/components/ui/query-view';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { useApi } from '@/lib/api/api-context';
-import { tenantView } from '@/lib/pending-contract';
 import { adminKey, adminTenantsQuery, setSuspended } from '../queries';
 import { CreateTenantFormView } from './create-tenant-form';
 
@@ -41,20 +40,20 @@ export function TenantsPanel() {
         </p>
       )}
       <FormError message={toggle.error?.message} />
-      <QueryView query={query} loadingLabel="Loading tenants…" isEmpty={(d) => d.length === 0} empty={{ title: 'No tenants yet' }}>
-        {(list) => (
+      <QueryView query={query} loadingLabel="Loading tenants…" isEmpty={(d) => d.items.length === 0} empty={{ title: 'No tenants yet' }}>
+        {({ items }) => (
           <Table caption="Tenants" columns={COLUMNS}>
-            {list.map(tenantView).map((t) => (
+            {items.map((t) => (
               <tr key={t.id}>
                 <td data-label="Tenant">
                   <strong>{t.name}</strong>
                   <div className="muted small">
-                    {t.id} · {t.zone.replace(/_/g, ' ')}
+                    {t.id} · {t.time_zone.replace(/_/g, ' ')}
                   </div>
                 </td>
                 <td data-label="Kind">{humanize(t.vertical)}</td>
                 <td data-label="Numbers" className="small">
-                  {t.numbers.join(', ') || '—'}
+                  {t.phone_numbers.join(', ') || '—'}
                 </td>
                 <td data-label="Status">
                   <StatusBadge status={t.status} />

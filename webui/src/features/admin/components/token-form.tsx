@@ -1,11 +1,11 @@
 'use client';
+import { TenantList } from '@vozlia/contract';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import { ApiClient } from '@/lib/api/api-client';
 import { ApiError } from '@/lib/api/api-error';
-import { AdminTenantList } from '@/lib/pending-contract';
 
 /** Asks for the admin token once and keeps it only if the server accepts it. */
 export function TokenForm({ onAccepted }: { onAccepted(token: string): void }) {
@@ -17,7 +17,7 @@ export function TokenForm({ onAccepted }: { onAccepted(token: string): void }) {
     setError(null);
     const probe = new ApiClient({ csrfToken: () => null, bearerToken: () => token.trim() || null });
     try {
-      await probe.get('/api/admin/tenants', AdminTenantList);
+      await probe.get('/api/admin/tenants', TenantList);
       onAccepted(token.trim());
     } catch (err) {
       setError(err instanceof ApiError && (err.kind === 'unauthorized' || err.kind === 'forbidden') ? 'That token was refused.' : err instanceof Error ? err.message : 'Could not check the token.');

@@ -1,4 +1,5 @@
 'use client';
+import type { AccessCodeEntry, IssuedAccessCode } from '@vozlia/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Table } from '@/components/lists/table';
@@ -8,7 +9,6 @@ import { Modal } from '@/components/ui/modal';
 import { QueryView } from '@/components/ui/query-view';
 import { useApi } from '@/lib/api/api-context';
 import { formatInstant } from '@/lib/format/dates';
-import type { AccessCodeEntry, IssuedAccessCode } from '@/lib/pending-contract';
 import { accessCodesKey, accessCodesQuery, issueAccessCode, revokeAccessCode } from '../queries';
 import { IssuedCode } from './issued-code';
 

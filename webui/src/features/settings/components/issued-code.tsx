@@ -1,7 +1,7 @@
 'use client';
+import type { IssuedAccessCode } from '@vozlia/contract';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import type { IssuedAccessCode } from '@/lib/pending-contract';
 
 /** The new code, once: it is stored only as a hash, so closing this loses it for good. */
 export function IssuedCode({ issued }: { issued: IssuedAccessCode }) {

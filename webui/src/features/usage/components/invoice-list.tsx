@@ -1,9 +1,9 @@
+import type { Invoice } from '@vozlia/contract';
 import { Table } from '@/components/lists/table';
 import { humanize } from '@/components/ui/badge';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatMonth } from '@/lib/format/dates';
 import { formatCents } from '@/lib/format/money';
-import type { Invoice } from '@/lib/pending-contract';
 
 const COLUMNS = [{ label: 'Month' }, { label: 'Lines' }, { label: 'Total', num: true }, { label: 'Status' }];
 

@@ -1,8 +1,8 @@
-import type { Usage } from '@/lib/pending-contract';
+import type { UsageStatement } from '@vozlia/contract';
 import { formatDuration } from '@/lib/format/dates';
 import { formatCount } from '@/lib/format/money';
 
-const FIGURES: ReadonlyArray<{ key: keyof Usage; label: string; format: (n: number) => string; hint: string }> = [
+const FIGURES: ReadonlyArray<{ key: keyof UsageStatement; label: string; format: (n: number) => string; hint: string }> = [
   { key: 'calls', label: 'Calls', format: formatCount, hint: 'Every call to your line' },
   { key: 'billable_minutes', label: 'Billable minutes', format: formatCount, hint: 'Each started minute of a call' },
   { key: 'call_seconds', label: 'Talk time', format: formatDuration, hint: 'Hours:minutes:seconds on the phone' },
@@ -11,7 +11,7 @@ const FIGURES: ReadonlyArray<{ key: keyof Usage; label: string; format: (n: numb
   { key: 'tool_runs', label: 'Actions taken', format: formatCount, hint: 'Orders, bookings, look-ups' },
 ];
 
-export function UsageFigures({ usage }: { usage: Usage }) {
+export function UsageFigures({ usage }: { usage: UsageStatement }) {
   return (
     <dl className="grid-cards usage-figures">
       {FIGURES.map((f) => (

@@ -1,0 +1,110 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import type { BrowserSuite } from '../harness/browser-suite.js';
+import { screenshot, settled, signIn } from '../harness/page-tools.js';
+import { DEMO, ORDERS_LAST_WEEK, type ApiSession, type Portal } from '../harness/portal-server.js';
+
+const { tenantId } = DEMO.restaurant;
+const tenantApi = (path: string) => `/api/tenants/${tenantId}/${path}`;
+/** "$1,234.50" → 123450; "12" → 12: what a figure on screen says, as the API's integer. */
+const shownNumber = (text: string, cents: boolean) => Math.round(Number(text.replace(/[^0-9.-]/g, '')) * (cents ? 100 : 1));
+
+/** The demo restaurant's owner at work: sign in, Today, ask, an order, an access code, sign out. */
+export function ownerFlows(suite: BrowserSuite) {
+  let portal: Portal;
+  let page: Page;
+  let session: ApiSession;
+
+  beforeAll(async () => {
+    portal = suite.portal;
+    page = await suite.newPage();
+    session = await portal.signInApi(DEMO.restaurant);
+  });
+
+  it('signs the demo restaurant owner in through the form; the navigation offers Orders, Ask and Sign out', async () => {
+    await page.goto(`${portal.baseUrl}/orders/`);
+    await page.waitForURL(/\/sign-in\//);
+    await signIn(page, portal.baseUrl, DEMO.restaurant);
+    // Back to the page they came for.
+    await page.waitForURL(/\/orders\/$/);
+    const nav = page.getByRole('navigation');
+    await expect(nav.getByRole('link', { name: /Orders/ }).count()).resolves.toBeGreaterThan(0);
+    await expect(nav.getByRole('link', { name: /Ask/ }).count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByRole('button', { name: /Sign out/ }).count()).resolves.toBeGreaterThan(0);
+  });
+
+  it("shows Today's figures exactly as the API counts them", async () => {
+    const res = await portal.api(`${tenantApi('dashboard')}?days=30`, { session });
+    expect(res.status).toBe(200);
+    const dashboard = res.body as { today: string; days: Array<Record<string, number | string>> };
+    const today = dashboard.days.find((d) => d.date === dashboard.today)!;
+    await page.goto(`${portal.baseUrl}/`);
+    await settled(page);
+    for (const key of ['calls', 'orders', 'revenue_cents', 'appointments', 'missed_calls']) {
+      const shown = await page.getByTestId(`today-${key}`).textContent();
+      expect(shownNumber(shown ?? '', key === 'revenue_cents'), key).toBe(today[key]);
+    }
+    // The demo history is not empty: a page of zeros would prove nothing.
+    expect(dashboard.days.some((d) => Number(d.orders) > 0)).toBe(true);
+  });
+
+  it('asks "how many orders last week" and shows the answer with the SQL that ran', async () => {
+    const expected = await portal.api(tenantApi('query'), { method: 'POST', session, body: { spec: ORDERS_LAST_WEEK } });
+    expect(expected.status).toBe(200);
+    const count = (expected.body as { rows: Array<{ orders: number }> }).rows[0]!.orders;
+    await page.getByRole('navigation').getByRole('link', { name: /Ask/ }).click();
+    await page.getByLabel('Your question').fill('How many orders last week?');
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+    await expect(page.getByTestId('answer-number').textContent({ timeout: 15_000 })).resolves.toBe(count.toLocaleString('en-US'));
+    await page.getByText('How this was answered').click();
+    const sqlShown = await page.getByLabel('SQL').textContent();
+    expect(sqlShown).toMatch(/select/i);
+    expect(sqlShown).toContain('tenant_id');
+    // The question went to the (fake) text model, and the portal's run is in the audit trail.
+    expect(portal.textModel.requests.some((r) => JSON.stringify(r.body).includes('How many orders last week?'))).toBe(true);
+    const audit = await portal.api(tenantApi('audit'), { session });
+    expect((audit.body as { items: Array<{ source: string }> }).items.some((e) => e.source === 'portal')).toBe(true);
+  });
+
+  it("changes an order's status, and the API records it", async () => {
+    await page.goto(`${portal.baseUrl}/orders/`);
+    await settled(page);
+    const list = await portal.api(`${tenantApi('orders')}?status=placed`, { session });
+    const order = (list.body as { items: Array<{ id: string; status: string; customer_name: string | null }> }).items[0];
+    expect(order, 'the demo restaurant has a placed order').toBeDefined();
+    await page.getByRole('button', { name: `Change status of order from ${order!.customer_name ?? 'a caller'}` }).first().click();
+    await page.getByLabel('New status').selectOption('confirmed');
+    await page.getByRole('button', { name: 'Save status' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    const after = await portal.api(tenantApi('orders'), { session });
+    const changed = (after.body as { items: Array<{ id: string; status: string; customer_name: string | null }> }).items.filter((o) => o.customer_name === order!.customer_name && o.status === 'confirmed');
+    expect(changed.length).toBeGreaterThan(0);
+  });
+
+  it('issues an access code, shown once, and revokes it', async () => {
+    const ids = async () => ((await portal.api(tenantApi('access-codes'), { session })).body as { items: Array<{ id: string }> }).items.map((c) => c.id);
+    const before = await ids();
+    await page.goto(`${portal.baseUrl}/settings/`);
+    await settled(page);
+    await page.getByRole('button', { name: 'Issue customer code' }).click();
+    const code = (await page.getByTestId('issued-code').textContent()) ?? '';
+    expect(code).toMatch(/^\d{8}$/);
+    await screenshot(page, 'settings-code-issued');
+    await page.keyboard.press('Escape');
+    const listed = await portal.api(tenantApi('access-codes'), { session });
+    expect(JSON.stringify(listed.body), 'a listed code never shows its digits').not.toContain(code);
+    const issued = (await ids()).filter((id) => !before.includes(id));
+    expect(issued).toHaveLength(1);
+    await page.getByRole('button', { name: `Revoke customers code ${issued[0]!.slice(0, 8)}` }).click();
+    await page.getByRole('button', { name: 'Revoke code' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await ids()).toEqual(before);
+  });
+
+  it('signs out: the session is dead on the server', async () => {
+    await page.getByRole('button', { name: /Sign out/ }).click();
+    await page.waitForURL(/\/sign-in\//);
+    const me = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
+    expect(me).toBe(401);
+  });
+}
