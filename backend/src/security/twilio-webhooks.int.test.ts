@@ -114,6 +114,16 @@ describe.each(testDatabaseKinds())('security: Twilio webhooks (%s)', (kind) => {
     expect(await eventCount(), 'a refused webhook recorded an event').toBe(before);
   });
 
+  it('refuses oversized and malformed JSON bodies on the API with 4xx, never 500', async () => {
+    const login = (payload: string, type = 'application/json') => inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': type }, payload } as ReturnType<typeof twilioPost>);
+    expect((await login(JSON.stringify({ email: 'a@b.test', password: 'x'.repeat(2 * 1024 * 1024) }))).statusCode, 'a body over the 1 MiB limit must be refused').toBe(413);
+    for (const bad of ['{"email":', '{"email":"a@b.test","password":"x"}}', '\u0000', '{"__proto__":{"admin":true},"email":"a@b.test","password":"x"}']) {
+      const res = await login(bad);
+      expect(res.statusCode, `malformed or hostile JSON (${JSON.stringify(bad).slice(0, 30)}) must be a 4xx`).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, `malformed or hostile JSON (${JSON.stringify(bad).slice(0, 30)}) must not be a 5xx`).toBeLessThan(500);
+    }
+  });
+
   it.each(['Anonymous', 'Restricted', '+266696687', 'client:alice', 'sip:front-desk@example.com'])('serves a caller whose From is %s', async (from) => {
     const dedicated = await inject(twilioPost(t.baseUrl, '/twilio/voice', { ...webhookParams(), CallStatus: 'ringing', From: from }, AUTH));
     expect(dedicated.statusCode, `a withheld or odd From (${from}) must still reach the business`).toBe(200);
