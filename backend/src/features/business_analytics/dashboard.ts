@@ -30,7 +30,9 @@ export const dashboardRoutes: FastifyPluginAsync<{ ports: FeaturePorts }> = asyn
     for (const { spec, figures } of dashboardSpecs(window.from, window.to)) {
       const result = await ports.analytics.run({ tenantId: tenant.id, timeZone: zone, actorMode: 'owner', source: 'portal', spec, audit: false });
       if (!result.ok) throw new Error(`dashboard spec for ${Object.keys(figures).join(', ')} failed: ${result.error}`);
-      const bucket = spec.group_by?.[0]?.field ?? '';
+      // The day column is the one that is no metric (named by the engine, e.g. `created_at_day`).
+      const metrics = new Set(Object.values(figures));
+      const bucket = result.columns.find((c) => !metrics.has(c)) ?? '';
       for (const row of result.rows) {
         const date = DateTime.fromISO(String(row[bucket]), { zone }).toISODate();
         const day = date ? byDate.get(date) : undefined;
