@@ -8,6 +8,7 @@ import { composeCore, type Core, type CoreOptions } from './compose/core.js';
 import { appMounts } from './compose/http.js';
 import { moduleMigrations } from './compose/migrations.js';
 import { ConfigError, loadConfig, type Config } from './config/load-config.js';
+import { callControlSettingsOf, type CallControlSettingsSource } from './calls/call-control-settings.js';
 import { seedDemo } from './demo/seed.js';
 import { loadFeatures, type FeatureRegistry } from './features/registry.js';
 import { buildApp } from './server/app.js';
@@ -61,6 +62,8 @@ export interface StartOptions {
   outbox?: CoreOptions['outbox'];
   /** Every part's time (tests move it by hand: backoff, quiet hours); default: the system clock. */
   clock?: CoreOptions['clock'];
+  /** Per-call transfer numbers, hours, block list and cap; default: the tenant's settings (tests replace it). */
+  callControlSettings?: CallControlSettingsSource;
 }
 
 /**
@@ -87,7 +90,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
     await core.analytics.catalog.refresh();
     const hasher = new KeyedHasher(await loadServerSecret(database.db, config.secret));
     if (config.seedDemo) await seedDemo(core, registry, hasher);
-    const callPath = await composeCallPath(core, { hasher, metrics });
+    const callPath = await composeCallPath(core, { hasher, metrics, callControlSettings: opts.callControlSettings ?? callControlSettingsOf });
 
     let accepting = true;
     const app = await buildApp({

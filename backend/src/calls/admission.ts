@@ -3,6 +3,9 @@ import type { Logger } from 'pino';
 import type { ActorMode, TenantMode } from '../policy/modes.js';
 import type { Tenant } from '../tenancy/tenant.js';
 import type { Admission, CallContext } from '../voice/call-context.js';
+import { afterHoursWording } from './after-hours.js';
+import { NO_CALL_CONTROL } from './call-control-settings.js';
+import type { CallControl } from './call-control.js';
 import type { CallLifecycle } from './call-lifecycle.js';
 import type { CallReads } from './call-reads.js';
 import { issueStreamToken, verifyStreamToken, type Signer } from './stream-token.js';
@@ -16,10 +19,15 @@ export interface AdmissionDeps {
   router: ToolRouter;
   lifecycle: CallLifecycle;
   calls: CallReads;
+  /** Transfer numbers, hours and actions (issue 13); absent = none of them. */
+  control?: CallControl;
   metrics: Registry;
   log: Logger;
   now?: () => number;
 }
+
+/** Contract §10: offered only when the tenant has a transfer number. */
+const TRANSFER_TOOL = 'transfer_call';
 
 export interface StreamGrant {
   tenantId: string;
@@ -68,9 +76,15 @@ export class StreamAdmission {
 
     const decision = this.#d.router.decide(tenant, c.actor_mode);
     const log = this.#d.log.child({ callSid: c.rid, tenantId: tenant.id, actorMode: decision.actorMode, tenantMode: c.tenant_mode });
-    const [tools, callerNumber] = await Promise.all([
-      this.#d.router.toolSpecs(decision.allowedTools, tenant),
+    const control = this.#d.control;
+    const settings = control ? await control.settingsFor(tenant) : NO_CALL_CONTROL;
+    // Decided once: transfer is offered only where the tenant has a number to transfer to.
+    const offered = settings.transferNumbers.length > 0 ? decision.allowedTools : decision.allowedTools.filter((t) => t !== TRANSFER_TOOL);
+    const wording = settings.open === false ? afterHoursWording(decision, tenant.displayName, settings.afterHours) : decision;
+    const [tools, callerNumber, calledNumber] = await Promise.all([
+      this.#d.router.toolSpecs(offered, tenant),
       this.#d.calls.callerNumber(c.rid),
+      control ? this.#d.calls.calledNumber(c.rid) : undefined,
       this.#d.lifecycle.connected({ callSid: c.rid, tenantId: tenant.id, actorMode: decision.actorMode, tenantMode: c.tenant_mode }),
     ]);
     void this.#d.tokens.prune(new Date(this.#now())).catch(() => undefined);
@@ -83,8 +97,8 @@ export class StreamAdmission {
       tenantMode: c.tenant_mode,
       callSid: c.rid,
       ...(callerNumber ? { callerNumber } : {}),
-      instructions: decision.instructions,
-      greeting: decision.greeting,
+      instructions: wording.instructions,
+      greeting: wording.greeting,
       voice: decision.voice ?? '',
       tools,
       invokeTool: (name, args, meta) =>
@@ -98,6 +112,7 @@ export class StreamAdmission {
           ...(meta.utterance ? { utterance: meta.utterance } : {}),
           log,
         }),
+      ...(control ? { act: (action) => control.act({ tenant, callSid: c.rid, actorMode: decision.actorMode, settings, calledNumber: calledNumber ?? null }, action) } : {}),
       onCallEnded: (record) => {
         // Off the audio loop: one append, errors logged (never thrown into the session).
         void lifecycle.recorded(record).catch((err: unknown) => log.error({ event: 'call_record_failed', err }, 'could not write the call record'));
@@ -105,7 +120,7 @@ export class StreamAdmission {
       log,
     };
     this.#outcomes.inc({ outcome: 'admitted', reason: '' });
-    log.info({ event: 'stream_admitted', tools: decision.allowedTools }, 'media stream admitted');
+    log.info({ event: 'stream_admitted', tools: offered, open: settings.open }, 'media stream admitted');
     return { ok: true, claims: { tenantId: tenant.id, actorMode: c.actor_mode, tenantMode: c.tenant_mode, callSid: c.rid }, context };
   };
 

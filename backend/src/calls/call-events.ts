@@ -11,6 +11,14 @@ export const CALL_ENDED = 'call.ended';
 export const CALL_MISSED = 'call.missed';
 export const CALL_RECORDED = 'call.recorded';
 export const TOOL_REFUSED = 'tool.refused';
+/** Call control (issue 13). */
+export const CALL_BLOCKED = 'call.blocked';
+export const CALL_BUSY = 'call.busy';
+export const CALL_LIMIT_REACHED = 'call.limit_reached';
+export const TRANSFER_REQUESTED = 'transfer.requested';
+export const TRANSFER_COMPLETED = 'transfer.completed';
+export const TRANSFER_UNANSWERED = 'transfer.unanswered';
+export const MESSAGE_RECORDED = 'message.recorded';
 
 /** Appended by the call_summary feature after the call; the calls projection copies the text. */
 export const CALL_SUMMARIZED = 'call.summarized';
@@ -29,6 +37,13 @@ export const CALL_EVENT_TYPES = [
   CALL_ENDED,
   CALL_MISSED,
   CALL_RECORDED,
+  CALL_BLOCKED,
+  CALL_BUSY,
+  CALL_LIMIT_REACHED,
+  TRANSFER_REQUESTED,
+  TRANSFER_COMPLETED,
+  TRANSFER_UNANSWERED,
+  MESSAGE_RECORDED,
 ] as const;
 
 /** tenant_id of call events before a tenant is known (shared line, before the gate). */
@@ -80,7 +95,7 @@ export interface CallEnded {
   durationSeconds: number | null;
 }
 
-export type MissedReason = 'locked_out' | 'hung_up_at_gate' | 'stream_never_started' | 'no_exchange' | 'not_answered';
+export type MissedReason = 'locked_out' | 'hung_up_at_gate' | 'stream_never_started' | 'no_exchange' | 'not_answered' | 'over_capacity';
 
 export interface CallMissed {
   callSid: string;
@@ -95,4 +110,62 @@ export interface CallSummarized {
   tenantId: string;
   summary: string;
   method: 'openai' | 'deterministic';
+}
+
+/** The caller's number is on the tenant's blocked list: `<Reject>`, no stream, not a missed call. */
+export interface CallBlocked {
+  callSid: string;
+  tenantId: string;
+}
+
+/** The tenant's concurrent-call cap was reached: a polite busy message, no stream (a missed call). */
+export interface CallBusy {
+  callSid: string;
+  tenantId: string;
+  active: number;
+  cap: number;
+}
+
+/** The bridge ended the call at a limit (from the call record's end reason). */
+export interface CallLimitReached {
+  callSid: string;
+  tenantId: string;
+  limit: 'max_duration' | 'silence';
+}
+
+export interface TransferRequested {
+  callSid: string;
+  tenantId: string;
+  actorMode: ActorMode;
+  reason: string;
+  /** `dial`: ringing the transfer numbers; `message`: closed (or no number), straight to the recorder. */
+  route: 'dial' | 'message';
+  /** How many transfer numbers are tried, in order (the numbers themselves stay in settings). */
+  numbers: number;
+}
+
+export interface TransferCompleted {
+  callSid: string;
+  tenantId: string;
+  /** Which transfer number (0-based, in order) answered. */
+  index: number;
+  durationSeconds: number | null;
+}
+
+export interface TransferUnanswered {
+  callSid: string;
+  tenantId: string;
+  /** Twilio's DialCallStatus of the last number tried: no-answer, busy, failed, canceled. */
+  status: string;
+  tried: number;
+}
+
+export interface MessageRecorded {
+  callSid: string;
+  tenantId: string;
+  recordingUrl: string;
+  durationSeconds: number | null;
+  /** The caller's number when known (E.164 or Twilio's raw value). */
+  from: string | null;
+  reason: string;
 }

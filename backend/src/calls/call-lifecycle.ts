@@ -1,15 +1,24 @@
 import type { EventStore } from '../storage/event-store.js';
 import { ConcurrencyError, type EventInput } from '../storage/events.js';
 import {
+  CALL_BLOCKED,
+  CALL_BUSY,
   CALL_CONNECTED,
   CALL_ENDED,
   CALL_GATE_FAILED,
   CALL_GATE_PASSED,
+  CALL_LIMIT_REACHED,
   CALL_LOCKED_OUT,
   CALL_MISSED,
   CALL_RECEIVED,
   CALL_RECORDED,
+  MESSAGE_RECORDED,
+  TRANSFER_COMPLETED,
+  TRANSFER_REQUESTED,
+  TRANSFER_UNANSWERED,
   callStream,
+  type CallBlocked,
+  type CallBusy,
   type CallConnected,
   type CallEnded,
   type CallGateFailed,
@@ -17,7 +26,12 @@ import {
   type CallLockedOut,
   type CallMissed,
   type CallReceived,
+  type CallLimitReached,
   type CallRecorded,
+  type MessageRecorded,
+  type TransferCompleted,
+  type TransferRequested,
+  type TransferUnanswered,
 } from './call-events.js';
 import { callTenant, decideMissed } from './missed-call.js';
 
@@ -60,12 +74,39 @@ export class CallLifecycle {
     return this.#append(p.callSid, CALL_ENDED, p, `call.ended:${p.callSid}`);
   }
 
-  /** The voice layer's record (transcript, tools, barge-ins, counters), in one append. */
+  /** The voice layer's record (transcript, tools, barge-ins, counters), in one append; a limit ending adds `call.limit_reached`. */
   recorded(record: CallRecorded): Promise<void> {
-    return this.#append(record.callSid, CALL_RECORDED, record, `call.recorded:${record.callSid}`);
+    const limit = record.endReason === 'max_duration' || record.endReason === 'silence' ? record.endReason : null;
+    const extra = limit ? [{ type: CALL_LIMIT_REACHED, payload: { callSid: record.callSid, tenantId: record.tenantId, limit } satisfies CallLimitReached }] : [];
+    return this.#append(record.callSid, CALL_RECORDED, record, `call.recorded:${record.callSid}`, extra);
   }
 
-  async #append(callSid: string, type: string, payload: object, key?: string): Promise<void> {
+  blocked(p: CallBlocked): Promise<void> {
+    return this.#append(p.callSid, CALL_BLOCKED, p, `call.blocked:${p.callSid}`);
+  }
+
+  busy(p: CallBusy): Promise<void> {
+    return this.#append(p.callSid, CALL_BUSY, p, `call.busy:${p.callSid}`);
+  }
+
+  transferRequested(p: TransferRequested): Promise<void> {
+    return this.#append(p.callSid, TRANSFER_REQUESTED, p);
+  }
+
+  /** Keyed by the dial attempt: Twilio retries the Dial action webhook. */
+  transferCompleted(p: TransferCompleted): Promise<void> {
+    return this.#append(p.callSid, TRANSFER_COMPLETED, p, `transfer.completed:${p.callSid}`);
+  }
+
+  transferUnanswered(p: TransferUnanswered): Promise<void> {
+    return this.#append(p.callSid, TRANSFER_UNANSWERED, p, `transfer.unanswered:${p.callSid}`);
+  }
+
+  messageRecorded(p: MessageRecorded): Promise<void> {
+    return this.#append(p.callSid, MESSAGE_RECORDED, p, `message.recorded:${p.callSid}`);
+  }
+
+  async #append(callSid: string, type: string, payload: object, key?: string, extra: { type: string; payload: object }[] = []): Promise<void> {
     const stream = callStream(callSid);
     for (let attempt = 0; ; attempt++) {
       const history = await this.#events.readStream(stream);
@@ -74,7 +115,10 @@ export class CallLifecycle {
       const version = history.length ? history[history.length - 1]!.version : 0;
       const next = [...history, { type, payload }];
       const tenantId = callTenant(next);
-      const events: EventInput<object>[] = [{ type, payload, ...(key ? { idempotencyKey: key } : {}), metadata: { call_sid: callSid, source: 'telephony' } }];
+      const events: EventInput<object>[] = [
+        { type, payload, ...(key ? { idempotencyKey: key } : {}), metadata: { call_sid: callSid, source: 'telephony' } },
+        ...extra.map((e) => ({ ...e, metadata: { call_sid: callSid, source: 'telephony' } })),
+      ];
       const missed = decideMissed(next);
       if (missed) {
         const m: CallMissed = { callSid, reason: missed };

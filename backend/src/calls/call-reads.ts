@@ -21,6 +21,34 @@ export class CallReads {
     return row?.from_number ?? undefined;
   }
 
+  /** The tenant the call belongs to, once known. */
+  async tenantOf(callSid: string): Promise<string | undefined> {
+    const row = await this.#db.selectFrom('calls').select('tenant_id').where('call_sid', '=', callSid).executeTakeFirst();
+    return row?.tenant_id ?? undefined;
+  }
+
+  /** The number the caller rang (`To`), when known. */
+  async calledNumber(callSid: string): Promise<string | undefined> {
+    const row = await this.#db.selectFrom('calls').select('to_number').where('call_sid', '=', callSid).executeTakeFirst();
+    return row?.to_number ?? undefined;
+  }
+
+  /**
+   * The tenant's calls on the assistant now: connected since `since`, with neither the stream's
+   * record nor Twilio's final status yet (across instances: it is the shared projection).
+   */
+  async activeCalls(tenantId: string, since: Date): Promise<number> {
+    const row = await this.#db
+      .selectFrom('calls')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('tenant_id', '=', tenantId)
+      .where('connected_at', '>=', since)
+      .where('end_reason', 'is', null)
+      .where('ended_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   /** True once Twilio's status callback said the call is over: no stream may start after that. */
   async hasEnded(callSid: string): Promise<boolean> {
     const row = await this.#db.selectFrom('calls').select('ended_at').where('call_sid', '=', callSid).executeTakeFirst();

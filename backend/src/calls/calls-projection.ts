@@ -2,6 +2,8 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Projection, StoredEvent, Trx } from '../storage/events.js';
 import type { CallsTable } from './tables.js';
 import {
+  CALL_BLOCKED,
+  CALL_BUSY,
   CALL_CONNECTED,
   CALL_ENDED,
   CALL_EVENT_TYPES,
@@ -12,11 +14,16 @@ import {
   CALL_RECEIVED,
   CALL_RECORDED,
   CALL_SUMMARIZED,
+  MESSAGE_RECORDED,
+  TRANSFER_COMPLETED,
+  TRANSFER_REQUESTED,
+  TRANSFER_UNANSWERED,
   type CallConnected,
   type CallEnded,
   type CallGatePassed,
   type CallMissed,
   type CallReceived,
+  type MessageRecorded,
 } from './call-events.js';
 
 type CallChanges = Updateable<CallsTable>;
@@ -83,7 +90,23 @@ export const callsProjection: Projection = {
           tool_calls: count(p.toolCalls),
           barge_ins: count(p.bargeIns),
           first_audio_ms: typeof p.firstAssistantAudioMs === 'number' ? Math.round(p.firstAssistantAudioMs) : null,
+          reply_p50_ms: latency(p.replyLatencyMs, 'p50'),
+          reply_p90_ms: latency(p.replyLatencyMs, 'p90'),
         });
+      }
+      case CALL_BLOCKED:
+        return upsert(trx, callSid, at, { status: 'blocked' });
+      case CALL_BUSY:
+        return upsert(trx, callSid, at, { status: 'busy' });
+      case TRANSFER_REQUESTED:
+        return upsert(trx, callSid, at, { transfer_status: 'requested' });
+      case TRANSFER_COMPLETED:
+        return upsert(trx, callSid, at, { transfer_status: 'completed' });
+      case TRANSFER_UNANSWERED:
+        return upsert(trx, callSid, at, { transfer_status: 'unanswered' });
+      case MESSAGE_RECORDED: {
+        const p = event.payload as unknown as MessageRecorded;
+        return upsert(trx, callSid, at, { message_url: typeof p.recordingUrl === 'string' ? p.recordingUrl : null });
       }
       case CALL_SUMMARIZED: {
         const summary = (event.payload as { summary?: unknown }).summary;
@@ -95,6 +118,11 @@ export const callsProjection: Projection = {
     }
   },
 };
+
+function latency(v: unknown, key: 'p50' | 'p90'): number | null {
+  const x = (v as Record<string, unknown> | null | undefined)?.[key];
+  return typeof x === 'number' ? Math.round(x) : null;
+}
 
 /** Insert the row if this is the first event seen for the call, else apply the changes. */
 async function upsert(trx: Trx, callSid: string, at: Date, changes: CallChanges): Promise<void> {

@@ -1,4 +1,6 @@
 import {
+  CALL_BLOCKED,
+  CALL_BUSY,
   CALL_CONNECTED,
   CALL_ENDED,
   CALL_GATE_PASSED,
@@ -24,12 +26,13 @@ interface HistoryEvent {
  */
 export function decideMissed(history: readonly HistoryEvent[]): MissedReason | null {
   const has = (t: string) => history.some((e) => e.type === t);
-  if (has(CALL_MISSED)) return null;
+  if (has(CALL_MISSED) || has(CALL_BLOCKED)) return null;
   const recorded = history.find((e) => e.type === CALL_RECORDED)?.payload as { served?: unknown } | undefined;
   if (recorded) return recorded.served === true ? null : 'no_exchange';
   const ended = history.find((e) => e.type === CALL_ENDED)?.payload as CallEnded | undefined;
   if (!ended || has(CALL_CONNECTED)) return null;
   if (has(CALL_LOCKED_OUT)) return 'locked_out';
+  if (has(CALL_BUSY)) return 'over_capacity';
   const received = history.find((e) => e.type === CALL_RECEIVED)?.payload as { tenantId?: unknown } | undefined;
   if (has(CALL_GATE_PASSED) || typeof received?.tenantId === 'string') {
     return ended.status === 'completed' ? 'stream_never_started' : 'not_answered';

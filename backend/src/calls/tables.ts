@@ -26,6 +26,12 @@ export interface CallsTable {
   tool_calls: Generated<number>;
   barge_ins: Generated<number>;
   first_audio_ms: number | null;
+  /** `requested`, `completed`, `unanswered` (issue 13). */
+  transfer_status: string | null;
+  /** Link to the message the caller left after an unanswered transfer. */
+  message_url: string | null;
+  reply_p50_ms: number | null;
+  reply_p90_ms: number | null;
 }
 
 /** A stream token's nonce, inserted once: the unique key makes a replay fail on any instance. */

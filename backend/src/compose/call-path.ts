@@ -2,11 +2,16 @@ import type { Registry } from 'prom-client';
 import { AccessGate } from '../calls/access-gate.js';
 import { StreamAdmission } from '../calls/admission.js';
 import { BufferedCallLifecycle } from '../calls/buffered-lifecycle.js';
+import { CallControl } from '../calls/call-control.js';
+import type { CallControlSettingsSource } from '../calls/call-control-settings.js';
 import { CallEventBuffer } from '../calls/call-event-buffer.js';
 import { GateLockouts } from '../calls/gate-lockouts.js';
 import { StreamTokenStore } from '../calls/stream-token-store.js';
 import { unknownPolicyFeatures } from '../policy/mode-policy.js';
 import { mount, type Mount } from '../server/mount.js';
+import { twilioRestClient } from '../notifications/channels/twilio-client.js';
+import { callControlRoutes } from '../telephony/call-control-routes.js';
+import { TwilioCallRedirect } from '../telephony/twilio-call-redirect.js';
 import { twilioRoutes } from '../telephony/twilio-routes.js';
 import { AccessCodeAdmin } from '../tenancy/access-code-admin.js';
 import { AccessCodeResolver } from '../tenancy/access-code-resolver.js';
@@ -33,7 +38,10 @@ export interface CallPath {
  * once), the gate, stream admission and Flow A's media route, each complete when built.
  * Voice metrics are created here, once per runtime (prom-client refuses a name twice).
  */
-export async function composeCallPath(core: Core, deps: { hasher: KeyedHasher; metrics: Registry }): Promise<CallPath> {
+/** Budget of one Twilio REST call update (transfer, hang-up); the session waits for it. */
+const CALL_UPDATE_TIMEOUT_MS = 5000;
+
+export async function composeCallPath(core: Core, deps: { hasher: KeyedHasher; metrics: Registry; callControlSettings: CallControlSettingsSource }): Promise<CallPath> {
   const { db, config, log } = core;
   const { hasher } = deps;
   const resolver = new AccessCodeResolver(db, hasher, config.accessCodes);
@@ -43,6 +51,18 @@ export async function composeCallPath(core: Core, deps: { hasher: KeyedHasher; m
   }
   const callEvents = new CallEventBuffer({ log });
   const lifecycle = new BufferedCallLifecycle(core.events, callEvents);
+  const { accountSid, apiBaseUrl } = config.twilio;
+  const rest = accountSid && config.twilioAuthToken ? twilioRestClient({ accountSid, authToken: config.twilioAuthToken, apiBaseUrl, timeoutMs: CALL_UPDATE_TIMEOUT_MS }) : null;
+  const control = new CallControl({
+    settings: deps.callControlSettings,
+    tenant: (id) => core.tenants.get(id),
+    lifecycle,
+    calls: core.calls,
+    redirect: rest ? new TwilioCallRedirect(rest, config.publicBaseUrl) : null,
+    maxCallSeconds: config.callLimits.maxCallSeconds,
+    clock: core.clock,
+    log,
+  });
   const admission = new StreamAdmission({
     sign: (purpose, payload) => hasher.sign(purpose, payload),
     tokens: new StreamTokenStore(db),
@@ -50,6 +70,7 @@ export async function composeCallPath(core: Core, deps: { hasher: KeyedHasher; m
     router: core.router,
     lifecycle,
     calls: core.calls,
+    control,
     metrics: deps.metrics,
     log,
   });
@@ -68,6 +89,7 @@ export async function composeCallPath(core: Core, deps: { hasher: KeyedHasher; m
     apiKey: config.openai.apiKey ?? '',
     dialect: config.openai.dialect,
     chime: config.chime,
+    limits: { maxCallMs: config.callLimits.maxCallSeconds * 1000, silenceMs: config.callLimits.silenceSeconds * 1000 },
   });
   return {
     activeCalls,
@@ -82,9 +104,11 @@ export async function composeCallPath(core: Core, deps: { hasher: KeyedHasher; m
         tenantSuspended: async (id) => (await core.tenants.get(id))?.status === 'suspended',
         lifecycle,
         gate,
+        screen: async (callSid, tenantId, from) => (await control.screen(callSid, tenantId, from)).kind,
         issueStreamToken: (grant) => admission.issue(grant),
         log,
       }),
+      mount(callControlRoutes, { publicBaseUrl: config.publicBaseUrl, twilioAuthToken: config.twilioAuthToken, control, log }),
       mount(mediaStreamRoute, {
         options: voiceOptions,
         admit: admission.admit,

@@ -54,6 +54,8 @@ export interface Config {
   adminToken?: string;
   gate: { maxFailures: number; windowMinutes: number; lockoutMinutes: number };
   chime: { enabled: boolean; triggerMs: number; everyMs: number; maxSeconds: number };
+  /** Per-call limits (contract §10): the bridge warns, then ends politely. */
+  callLimits: { maxCallSeconds: number; silenceSeconds: number };
   shutdownDrainMs: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
 }
@@ -121,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       everyMs: e.VOICE_WAIT_CHIME_EVERY_MS,
       maxSeconds: e.VOICE_WAIT_CHIME_MAX_SECONDS,
     },
+    callLimits: { maxCallSeconds: e.VOZ_MAX_CALL_SECONDS, silenceSeconds: e.VOZ_SILENCE_SECONDS },
     shutdownDrainMs: e.VOZ_SHUTDOWN_DRAIN_MS,
     logLevel: e.LOG_LEVEL,
   });

@@ -73,6 +73,10 @@ export const EnvSchema = z.object({
   VOZ_GATE_MAX_FAILURES: intFromString(1, 100).default(5),
   VOZ_GATE_WINDOW_MINUTES: intFromString(1, 24 * 60).default(15),
   VOZ_GATE_LOCKOUT_MINUTES: intFromString(1, 24 * 60).default(15),
+  // Contract §10: a call that reaches it is ended politely (warned a minute before).
+  VOZ_MAX_CALL_SECONDS: intFromString(60, 24 * 3600).default(1800),
+  /** No caller speech this long while the assistant is idle → "are you still there?", then the end. */
+  VOZ_SILENCE_SECONDS: intFromString(5, 3600).default(20),
   VOZ_SHUTDOWN_DRAIN_MS: intFromString(0, 600_000).default(10_000),
   VOICE_WAIT_CHIME_ENABLED: flag.default(false),
   VOICE_WAIT_SOUND_TRIGGER_MS: intFromString(0, 60_000).default(800),

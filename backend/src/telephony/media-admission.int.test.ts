@@ -3,19 +3,12 @@ import WebSocket from 'ws';
 import { RealtimeFake } from '../testing/realtime-fake/index.js';
 import { testDatabaseKinds } from '../testing/test-db.js';
 import { placeCall, SimPhone, type PlacedCall } from '../testing/twilio-sim/index.js';
+import { eventually } from '../testing/twilio-sim/waits.js';
 import { BOOT_TIMEOUT_MS, startPhoneRuntime, type PhoneTestRuntime } from '../testing/phone-runtime.js';
 
 const AUTH = 'twilio-test-auth-token';
 
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const until = eventually;
 
 describe.each(testDatabaseKinds())('media stream admission (%s)', (kind) => {
   let t: PhoneTestRuntime;

@@ -8,7 +8,7 @@ import type { Tenant } from '../tenancy/tenant.js';
 import { toE164 } from '../tenancy/tenant.js';
 import { strictTwilioParams } from './twilio-params-hook.js';
 import { twilioSignatureCheck } from './twilio-signature.js';
-import { APOLOGY, GATE_GOODBYE, LOCKED_OUT_GOODBYE, SUSPENDED_MESSAGE, gateTwiml, mediaStreamUrl, sayAndHangup, streamTwiml } from './twiml.js';
+import { APOLOGY, BUSY_GOODBYE, GATE_GOODBYE, LOCKED_OUT_GOODBYE, SUSPENDED_MESSAGE, gateTwiml, mediaStreamUrl, rejectTwiml, sayAndHangup, streamTwiml } from './twiml.js';
 
 const VOICE_PATH = '/twilio/voice';
 const GATHER_PATH = '/twilio/gather';
@@ -26,6 +26,8 @@ export interface TwilioRouteDeps {
   tenantSuspended(tenantId: string): Promise<boolean>;
   lifecycle: Pick<CallLifecycle, 'received' | 'ended'>;
   gate: Pick<AccessGate, 'arrive' | 'enter'>;
+  /** Blocked caller (→ `<Reject>`) or over the tenant's concurrent-call cap (→ busy message); absent = always ok. */
+  screen?(callSid: string, tenantId: string, from: string | null): Promise<'ok' | 'blocked' | 'busy'>;
   /** The single-use stream token for a routed call. */
   issueStreamToken(grant: StreamGrant): string;
   log: Logger;
@@ -47,8 +49,11 @@ export const twilioRoutes: FastifyPluginAsync<TwilioRouteDeps> = async (app, dep
   /** E.164 when Twilio sent a number, else its raw value (e.g. `anonymous`), else null. */
   const caller = (body: TwilioBody) => toE164(body.From) ?? body.From ?? null;
 
-  /** Stream TwiML (token in the URL), or the apology when no model is configured. */
-  const connect = (callSid: string, tenantId: string, actorMode: ActorMode, tenantMode: TenantMode): string => {
+  /** Stream TwiML (token in the URL); `<Reject>`/busy after screening; the apology when no model is configured. */
+  const connect = async (callSid: string, from: string | null, tenantId: string, actorMode: ActorMode, tenantMode: TenantMode): Promise<string> => {
+    const screened = deps.screen ? await deps.screen(callSid, tenantId, from) : 'ok';
+    if (screened === 'blocked') return rejectTwiml();
+    if (screened === 'busy') return sayAndHangup(BUSY_GOODBYE);
     if (!deps.assistantAvailable) {
       deps.log.warn({ event: 'call_not_bridged', callSid, tenantId, reason: 'no_api_key' }, 'no OpenAI key: apology and hang up');
       return sayAndHangup(APOLOGY);
@@ -71,7 +76,7 @@ export const twilioRoutes: FastifyPluginAsync<TwilioRouteDeps> = async (app, dep
     const from = caller(req.body);
     const tenant = to ? await deps.tenantByNumber(to) : undefined;
     await deps.lifecycle.received({ callSid, from, to: to ?? req.body.To ?? null, tenantId: tenant?.id ?? null, tenantMode: tenant ? 'dedicated' : 'shared' });
-    if (tenant) return xml(reply, tenant.status === 'suspended' ? suspended(callSid, tenant.id) : connect(callSid, tenant.id, 'client', 'dedicated'));
+    if (tenant) return xml(reply, tenant.status === 'suspended' ? suspended(callSid, tenant.id) : await connect(callSid, from, tenant.id, 'client', 'dedicated'));
     const arrival = await deps.gate.arrive(callSid, from);
     return xml(reply, arrival.kind === 'locked_out' ? sayAndHangup(LOCKED_OUT_GOODBYE) : gateTwiml(gatherUrl));
   });
@@ -83,7 +88,7 @@ export const twilioRoutes: FastifyPluginAsync<TwilioRouteDeps> = async (app, dep
     switch (entry.kind) {
       case 'passed':
         if (await deps.tenantSuspended(entry.tenantId)) return xml(reply, suspended(callSid, entry.tenantId));
-        return xml(reply, connect(callSid, entry.tenantId, entry.actorMode, 'shared'));
+        return xml(reply, await connect(callSid, caller(req.body), entry.tenantId, entry.actorMode, 'shared'));
       case 'retry':
         return xml(reply, gateTwiml(gatherUrl, true));
       case 'goodbye':

@@ -9,6 +9,8 @@ export const GATE_GOODBYE = 'Sorry, we could not verify your code. Goodbye.';
 export const LOCKED_OUT_GOODBYE = 'Too many attempts. Please try again later. Goodbye.';
 /** Spoken if the stream cannot start or ends abnormally, and when no model is configured. */
 export const APOLOGY = 'We are sorry, our assistant is not available right now. Please call again later. Goodbye.';
+/** The tenant's concurrent-call cap is reached (issue 13): polite, no stream. */
+export const BUSY_GOODBYE = 'Thank you for calling. All our lines are busy right now. Please call again in a few minutes. Goodbye.';
 /** A suspended tenant's calls: short, polite, no business wording, then `<Hangup/>`. */
 export const SUSPENDED_MESSAGE = 'We are sorry, this line is not available at the moment. Please try again later. Goodbye.';
 export const ACCESS_CODE_DIGITS = 8;
@@ -62,4 +64,11 @@ export function mediaStreamUrl(publicBaseUrl: string, token: string): string {
   const u = new URL(publicBaseUrl);
   const scheme = u.protocol === 'http:' ? 'ws:' : 'wss:';
   return `${scheme}//${u.host}/twilio/media/${encodeURIComponent(token)}`;
+}
+
+/** A blocked caller: Twilio rejects the call (the caller hears it as not answered; not billed). */
+export function rejectTwiml(): string {
+  const r = new VoiceResponse();
+  r.reject();
+  return r.toString();
 }

@@ -10,8 +10,21 @@ import type { Tenant } from './tenant.js';
 export function settingsOf(tenant: Pick<Tenant, 'displayName' | 'timeZone' | 'settings'>): TenantSettingsValue {
   const base = { display_name: tenant.displayName, time_zone: tenant.timeZone };
   const parsed = TenantSettingsInput.safeParse({ ...tenant.settings, ...base });
-  return parsed.success ? parsed.data : TenantSettingsInput.parse(base);
+  if (parsed.success) return parsed.data;
+  return { ...DEFAULTS, display_name: tenant.displayName ?? '', time_zone: tenant.timeZone ?? 'UTC' };
 }
+
+/** What a tenant that never set anything gets (and what an unreadable document reads as). */
+const DEFAULTS: TenantSettingsValue = Object.freeze({
+  display_name: '',
+  time_zone: 'UTC',
+  opening_hours: null,
+  prompts: { client: {}, owner: {} },
+  features: {},
+  transfer_numbers: [],
+  blocked_numbers: [],
+  max_concurrent_calls: null,
+});
 
 /** The owner's part of the mode policy (feature switches, greeting and instructions per mode). */
 export function ownerPolicyOf(tenant: Pick<Tenant, 'displayName' | 'timeZone' | 'settings'>): OwnerPolicy {

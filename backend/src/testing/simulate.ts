@@ -2,6 +2,7 @@
  * One scripted call, offline, end to end, with a readable timeline:
  *   npm run simulate -- --to +15550100001
  *   npm run simulate -- --code 11112222            (shared line)
+ *   npm run simulate -- --to +15550100001 --scenario transfer   (or message: nobody answers)
  *   npm run simulate -- --to +15550100001 --order  (the caller orders two pizzas: place_order)
  *   npm run simulate -- --url http://127.0.0.1:3000 --realtime-port 4010 --to +15550100001
  *     (a running server started with OPENAI_REALTIME_URL=ws://127.0.0.1:4010/v1/realtime?model=gpt-realtime)
@@ -16,6 +17,8 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { chimeFrames } from '../voice/chime-tone.js';
 import { fakeSpeech, RealtimeFake, type FakeRealtimeConnection } from './realtime-fake/index.js';
+import { callControlScript, type CallControlScenario } from './simulate-call-control.js';
+import { TwilioRestFake } from './twilio-rest-fake.js';
 import { placeCall, SimPhone } from './twilio-sim/index.js';
 import { sleep, until } from './twilio-sim/waits.js';
 
@@ -30,9 +33,11 @@ const { values } = parseArgs({
     'auth-token': { type: 'string' },
     dialect: { type: 'string', default: 'ga' },
     chime: { type: 'boolean', default: false },
+    scenario: { type: 'string' },
     order: { type: 'boolean', default: false },
   },
 });
+const scenario = values.scenario as CallControlScenario | undefined;
 
 const t0 = performance.now();
 const timeline: { at: number; who: string; what: string }[] = [];
@@ -46,7 +51,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function ownServer(fake: RealtimeFake): Promise<{ baseUrl: string; close(): Promise<void> }> {
+async function ownServer(fake: RealtimeFake, rest: TwilioRestFake | null): Promise<{ baseUrl: string; close(): Promise<void> }> {
   const mainPath = new URL('../main.ts', import.meta.url);
   const main = (await import(mainPath.href)) as { startServer?: (o: Record<string, unknown>) => Promise<{ close(): Promise<void> }> };
   if (!main.startServer) throw new Error('backend/src/main.ts has no startServer yet: run with --url against a running server');
@@ -64,6 +69,8 @@ async function ownServer(fake: RealtimeFake): Promise<{ baseUrl: string; close()
     VOZ_REALTIME_API: values.dialect,
     VOICE_WAIT_CHIME_ENABLED: values.chime ? '1' : '0',
     LOG_LEVEL: 'warn',
+    // Call-control scenarios: Twilio REST is the local fake (signed webhooks, its auth token).
+    ...(rest ? { TWILIO_ACCOUNT_SID: rest.accountSid, TWILIO_AUTH_TOKEN: rest.authToken, TWILIO_API_BASE_URL: rest.url } : {}),
   };
   const runtime = await main.startServer({ env, listen: true, worker: false });
   return {
@@ -188,22 +195,32 @@ function playedSpans(phone: SimPhone): void {
 
 async function main(): Promise<void> {
   if (!values.to && !values.code) {
-    console.error('usage: npm run simulate -- (--to +15550100001 | --code 11112222) [--url http://host:port --realtime-port N] [--dialect ga|beta] [--chime] [--order]');
+    console.error('usage: npm run simulate -- (--to +15550100001 | --code 11112222) [--scenario transfer|message] [--url http://host:port --realtime-port N] [--dialect ga|beta] [--chime] [--order]');
     process.exit(2);
   }
   const port = values['realtime-port'] ? Number(values['realtime-port']) : undefined;
+  if (scenario && (scenario !== 'transfer' && scenario !== 'message')) {
+    console.error('--scenario is transfer or message');
+    process.exit(2);
+  }
+  if (scenario && values.url) {
+    console.error('--scenario needs the simulator\'s own server (its Twilio REST fake): drop --url');
+    process.exit(2);
+  }
   const fake = await RealtimeFake.start({ responder: () => undefined, ...(port ? { port } : {}) });
+  const rest = scenario ? await TwilioRestFake.start() : null;
+  const authToken = rest?.authToken ?? values['auth-token'];
   let server: { baseUrl: string; close(): Promise<void> } | null = null;
   try {
     if (values.url) {
       server = { baseUrl: values.url, close: async () => undefined };
       console.log(`Realtime fake listening at ${fake.url} — the server at ${values.url} must use it as OPENAI_REALTIME_URL`);
     } else {
-      server = await ownServer(fake);
+      server = await ownServer(fake, rest);
     }
     const to = values.to ?? SHARED_LINE;
     note('twilio', `POST /twilio/voice To=${to}${values.code ? ' (shared line, code entered)' : ''}`);
-    const call = await placeCall({ baseUrl: server.baseUrl, to, code: values.code, authToken: values['auth-token'] });
+    const call = await placeCall({ baseUrl: server.baseUrl, to, code: values.code, authToken });
     for (const s of call.steps) note('twilio', `TwiML: ${s.kind}${s.kind === 'gather' ? ` "${s.prompt}"` : ''}`);
     if (!call.stream) {
       note('twilio', 'no stream: call ended at the gate');
@@ -214,6 +231,11 @@ async function main(): Promise<void> {
     phone.startSilence();
     const conn = await Promise.race([fake.connection(0), phone.closed().then(() => null)]);
     if (!conn) throw new Error(`the stream was closed (code ${phone.closeCode}) before the model was dialled`);
+    if (scenario && rest && authToken) {
+      await callControlScript({ conn, phone, rest, callSid: call.callSid, baseUrl: server.baseUrl, authToken, note }, scenario);
+      playedSpans(phone);
+      return;
+    }
     await modelScript(conn, phone);
     phone.hangUp();
     note('caller', 'hangs up');
@@ -227,7 +249,7 @@ async function main(): Promise<void> {
     timeline.sort((a, b) => a.at - b.at);
     for (const e of timeline) console.log(`${(e.at / 1000).toFixed(3).padStart(8)} s  ${e.who.padEnd(7)} ${e.what}`);
     // A server that will not drain must not keep the simulator hanging.
-    await Promise.race([Promise.all([server?.close(), fake.close()]), sleep(5000)]);
+    await Promise.race([Promise.all([server?.close(), fake.close(), rest?.close()]), sleep(5000)]);
     process.exit();
   }
 }

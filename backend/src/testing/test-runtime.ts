@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import type { CallControlSettingsSource } from '../calls/call-control-settings.js';
 import type { Config } from '../config/load-config.js';
 import { startServer, type Runtime } from '../main.js';
 
@@ -12,6 +13,8 @@ export interface TestRuntimeOptions {
   /** PostgreSQL URL (from openTestDatabase); default: in-memory PGlite. */
   databaseUrl?: string;
   worker?: boolean;
+  /** Transfer numbers, hours, block list and cap per call (default: the demo-backed source). */
+  callControlSettings?: CallControlSettingsSource;
   /** Config values no variable sets (e.g. `billingSettleMs`), applied after parsing. */
   overrides?: Partial<Config>;
   /** Receives every log line (pino JSON) instead of dropping them. */
@@ -37,6 +40,7 @@ export async function startTestRuntime(opts: TestRuntimeOptions = {}): Promise<R
     worker: opts.worker ?? false,
     ...(opts.overrides ? { overrides: opts.overrides } : {}),
     logger: opts.logSink ? pino({ level: env.LOG_LEVEL ?? 'info' }, lineSink(opts.logSink)) : pino({ level: env.LOG_LEVEL ?? 'silent' }),
+    ...(opts.callControlSettings ? { callControlSettings: opts.callControlSettings } : {}),
   });
   return runtime;
 }

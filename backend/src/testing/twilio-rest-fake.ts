@@ -22,6 +22,8 @@ export interface RecordedRequest {
   authorized: boolean;
   /** The HTTP status the fake answered. */
   status: number;
+  /** performance.now() when the request arrived (latency checks). */
+  at: number;
 }
 
 export interface SentMessage {
@@ -88,6 +90,11 @@ export class TwilioRestFake {
     this.#failures = { remaining: 0, status: 500, code: 20500 };
   }
 
+  /** Live-call updates (`POST …/Calls/{CallSid}.json`) Twilio accepted for this call. */
+  callUpdates(callSid: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === 'POST' && r.status === 200 && r.path.endsWith(`/Calls/${callSid}.json`));
+  }
+
   messagesTo(to: string): SentMessage[] {
     return this.messages.filter((m) => m.json.to === to);
   }
@@ -122,10 +129,11 @@ export class TwilioRestFake {
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrivedAt = performance.now();
     const url = new URL(req.url ?? '/', 'http://fake');
     const raw = await readBody(req);
     const params = Object.fromEntries(req.method === 'GET' ? url.searchParams : new URLSearchParams(raw));
-    const record = (status: number) => this.requests.push({ method: req.method ?? '', path: url.pathname, params, authorized, status });
+    const record = (status: number) => this.requests.push({ method: req.method ?? '', path: url.pathname, params, authorized, status, at: arrivedAt });
     const authorized = req.headers.authorization === `Basic ${Buffer.from(`${this.#accountSid}:${this.#authToken}`).toString('base64')}`;
     const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       record(status);

@@ -47,7 +47,21 @@ export type CallEndReason =
   | 'realtime_lost'
   | 'start_mismatch'
   | 'no_api_key'
-  | 'server_shutdown';
+  | 'server_shutdown'
+  /** Call control (issue 13): the assistant's goodbye played, then the call was hung up. */
+  | 'assistant_hangup'
+  /** The handoff line played, then Twilio took the call to a `<Dial>` (or the message recorder). */
+  | 'transferred'
+  | 'max_duration'
+  | 'silence';
+
+/**
+ * What a tool result may ask the session to do once the assistant's next words have played.
+ * A tool puts it in its result under `call_action` (CALL_ACTION_KEY); the session takes it out
+ * and executes it out of band through `CallContext.act`.
+ */
+export type CallAction = { kind: 'transfer'; reason: string } | { kind: 'hang_up'; reason: string };
+export const CALL_ACTION_KEY = 'call_action';
 
 export interface CallRecord {
   callSid: string;
@@ -65,6 +79,10 @@ export interface CallRecord {
   bargeIns: BargeInEntry[];
   /** From the stream's `start` to the first assistant frame sent to Twilio; null if none. */
   firstAssistantAudioMs: number | null;
+  /** Per caller turn, `speech_stopped` → first assistant frame sent: count and nearest-rank p50/p90 (ms). */
+  replyLatencyMs: { n: number; p50: number | null; p90: number | null };
+  /** The bridge's own share: a sampled assistant delta's receipt → its frames sent to Twilio (ms). */
+  bridgeShareMs: { n: number; p50: number | null; p90: number | null };
   reconnects: number;
   chimes: number;
   frames: { in: number; out: number; marksOut: number; marksIn: number; badIn: number; lateDeltasDropped: number };
@@ -86,6 +104,12 @@ export interface CallContext {
   invokeTool(name: string, args: unknown, meta: ToolCallMeta): Promise<unknown>;
   /** Fire-and-forget; the core writes the call's events in one batch off the loop. */
   onCallEnded(record: CallRecord): void;
+  /**
+   * Executes a call action out of band (Twilio REST update: `<Dial>`, `<Record>`, `<Hangup/>`).
+   * Resolves true when Twilio has taken the call over (the stream may then be closed), false
+   * when it could not (not configured, Twilio refused). Absent: the session just closes the stream.
+   */
+  act?(action: CallAction): Promise<boolean>;
   /** Per-call child logger. */
   log: Logger;
 }

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { CallContext, CallEndReason, StreamClaims } from './call-context.js';
+import type { CallAction, CallContext, CallEndReason, StreamClaims } from './call-context.js';
 import type { ChimeFrames } from './chime-tone.js';
 import { truncateEvent } from './client-events.js';
 import type { ServerEvent } from './dialects/dialect.js';
@@ -7,10 +7,13 @@ import type { DialectState } from './dialects/dialect-state.js';
 import type { VoiceMetrics } from './metrics.js';
 import type { VoiceOptions } from './options.js';
 import { closeCodeFor, reportCallEnded } from './session/call-end.js';
+import { CallLimits } from './session/call-limits.js';
 import { CallRecorder, type FrameCounters } from './session/call-recorder.js';
 import { guardWith, type Guard } from './session/guard.js';
-import { OutputMux } from './session/output-mux.js';
+import { OutputMux, type PlayedOutcome } from './session/output-mux.js';
+import { PendingAction, type Pending } from './session/pending-action.js';
 import { RealtimeConnection } from './session/realtime-connection.js';
+import { LINES } from './session/spoken-lines.js';
 import { ToolCalls } from './session/tool-calls.js';
 import { TurnState } from './session/turn-state.js';
 import type { TwilioLeg } from './twilio-leg.js';
@@ -48,6 +51,9 @@ export class CallSession {
   readonly #mux: OutputMux;
   readonly #rt: RealtimeConnection;
   readonly #tools: ToolCalls;
+  readonly #limits: CallLimits;
+  readonly #pending = new PendingAction();
+  #backstop: NodeJS.Timeout | null = null;
   #ended = false;
 
   constructor(deps: CallSessionDeps) {
@@ -75,6 +81,7 @@ export class CallSession {
       onLost: () => this.end('realtime_lost'),
       onListenerError: (err) => this.#listenerFailed('realtime', err),
       transcript: () => this.#rec.transcript,
+      onShare: (ms) => this.#rec.bridgeShare(ms),
     });
     this.#tools = new ToolCalls({
       // Bound: the context may be a class instance.
@@ -87,6 +94,21 @@ export class CallSession {
       metrics: deps.metrics,
       log: deps.log,
       guard: this.#guard,
+      onAction: (a) => this.#onToolAction(a),
+    });
+    this.#limits = new CallLimits({
+      limits: deps.options.limits,
+      guard: this.#guard,
+      onWarn: () => {
+        this.#log.info({ event: 'call_limit', limit: 'duration_warning' }, 'call nears its maximum duration');
+        this.#rt.say(LINES.durationWarning);
+      },
+      onMaxDuration: () => this.#finishWith({ action: { kind: 'hang_up', reason: 'max_duration' }, endReason: 'max_duration' }, LINES.durationGoodbye),
+      onSilence: (final) => {
+        this.#log.info({ event: 'call_limit', limit: final ? 'silence_end' : 'silence_prompt' }, 'caller silent');
+        if (final) this.#finishWith({ action: { kind: 'hang_up', reason: 'silence' }, endReason: 'silence' }, LINES.silenceGoodbye);
+        else this.#rt.say(LINES.stillThere);
+      },
     });
   }
 
@@ -121,12 +143,14 @@ export class CallSession {
   end(reason: CallEndReason): void {
     if (this.#ended) return;
     this.#ended = true;
+    this.#limits.stop();
+    this.#clearBackstop();
     this.#mux.close();
     this.#abort.abort(new Error('call ended'));
     this.#rt.close();
     if (!this.#d.twilio.closed) this.#d.twilio.close(closeCodeFor(reason), reason);
     const record = this.#rec.record({ claims: this.#d.claims, dialect: this.#d.dialect.dialect.name, endReason: reason, reconnects: this.#rt.reconnects, chimes: this.#mux.chimes });
-    reportCallEnded(record, this.#rec.replyLatencies(), this.#d.metrics, this.#log);
+    reportCallEnded(record, this.#rec.replyLatencies(), this.#rec.bridgeShares().samples, this.#d.metrics, this.#log);
     this.#guard('call_record_sink', () => this.#d.context.onCallEnded(record))();
     this.#d.onEnded(this);
   }
@@ -177,6 +201,7 @@ export class CallSession {
     this.#mux.begin(m.streamSid);
     this.#turns.streamStarted(this.#now());
     this.#rt.streamReady();
+    this.#limits.start();
   }
 
   // ── Realtime side ──────────────────────────────────────────────────────────
@@ -196,15 +221,19 @@ export class CallSession {
         return;
       case 'responseCreated':
         this.#turns.responseCreated(e.responseId);
+        this.#pending.responseCreated(e.responseId);
+        this.#limits.assistantBusy();
         return;
       case 'responseDone': {
         const createDue = this.#turns.responseDone(e.responseId);
         if (!this.#turns.isDropped(e.responseId)) this.#mux.endOfAudio();
         if (createDue) this.#rt.responseCreate();
+        this.#afterResponse(e.responseId);
         return;
       }
       case 'functionCall':
         this.#mux.startWaiting();
+        this.#limits.assistantBusy();
         return this.#tools.run(e);
       case 'callerTranscript':
         return this.#rec.said('caller', e.text);
@@ -243,10 +272,13 @@ export class CallSession {
 
   #onSpeechStarted(): void {
     this.#rec.callerSpoke();
+    this.#limits.callerSpoke();
     this.#mux.stopWaiting();
     const active = this.#turns.activeResponseId;
     const cut = this.#mux.interrupt(this.#now(), active);
     if (cut === null) return;
+    // A handoff or goodbye line cut short: the next response says it again, then the action runs.
+    this.#pending.interrupted();
     const { truncation, responseIds } = cut;
     if (truncation) this.#rt.send(truncateEvent(truncation));
     for (const id of responseIds) this.#turns.drop(id);
@@ -256,6 +288,63 @@ export class CallSession {
       this.#d.metrics.bargeIn(truncation !== null);
       this.#log.info({ event: 'barge_in', itemId: truncation?.itemId, audioEndMs: truncation?.audioEndMs }, 'caller barged in');
     }
+  }
+
+  // ── Call actions and limits (issue 13) ───────────────────────────────────────
+
+  /** A response ended: its announcing line played → the action; else the caller's silence counts once played. */
+  #afterResponse(responseId: string): void {
+    if (this.#pending.responseDone(responseId)) {
+      this.#mux.whenPlayed((outcome: PlayedOutcome) => {
+        if (outcome === 'played') this.#execute();
+        else if (outcome === 'interrupted') this.#pending.interrupted();
+      });
+      return;
+    }
+    if (this.#pending.armed || this.#turns.activeResponseId !== null || this.#tools.running > 0) return;
+    this.#mux.whenPlayed((outcome) => {
+      if (outcome === 'played' && this.#turns.activeResponseId === null && this.#tools.running === 0) this.#limits.assistantIdle();
+    });
+  }
+
+  #onToolAction(action: CallAction): void {
+    this.#finishWith({ action, endReason: action.kind === 'transfer' ? 'transferred' : 'assistant_hangup' });
+  }
+
+  /**
+   * Arms an action for after the next assistant words (`line`: asked by the bridge itself; else
+   * the model says it in answer to the tool output). A backstop runs it if they never finish.
+   */
+  #finishWith(p: Pending, line?: string): void {
+    if (this.#ended || !this.#pending.arm(p)) return;
+    this.#limits.stop();
+    this.#log.info({ event: 'call_action_armed', action: p.action.kind, reason: p.endReason }, 'call action waits for the assistant to finish');
+    if (line) this.#rt.say(line);
+    this.#backstop = setTimeout(this.#guard('action_backstop', () => this.#execute()), this.#d.options.limits.actionBackstopMs);
+    this.#backstop.unref();
+  }
+
+  /** The announcing line has played: hand the call to Twilio (REST update), then close the stream. */
+  #execute(): void {
+    this.#clearBackstop();
+    const p = this.#pending.take();
+    if (!p || this.#ended) return;
+    const act = this.#d.context.act;
+    this.#log.info({ event: 'call_action', action: p.action.kind, reason: p.endReason }, 'executing call action');
+    if (!act) return this.end(p.endReason);
+    const done = this.#guard('call_action', (ok: boolean) => {
+      if (this.#ended) return;
+      if (ok || p.action.kind === 'hang_up') return this.end(p.endReason);
+      // The transfer was refused: the call goes on, and the model offers a message instead.
+      this.#pending.reset();
+      this.#rt.say(LINES.transferFailed);
+    });
+    void act.call(this.#d.context, p.action).then(done, () => done(false));
+  }
+
+  #clearBackstop(): void {
+    if (this.#backstop) clearTimeout(this.#backstop);
+    this.#backstop = null;
   }
 
   #listenerFailed(where: string, err: unknown): void {

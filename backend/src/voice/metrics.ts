@@ -9,6 +9,8 @@ export interface VoiceMetrics {
   firstAudio(seconds: number): void;
   /** The caller's `speech_stopped` to the first assistant frame sent after it. */
   replyLatency(seconds: number): void;
+  /** The bridge's own share of sampled deltas (receipt → frames sent), observed at call end. */
+  bridgeShare(seconds: readonly number[]): void;
   bargeIn(truncated: boolean): void;
   toolCall(tool: string, ok: boolean, seconds: number): void;
   reconnect(outcome: 'ok' | 'failed'): void;
@@ -35,6 +37,12 @@ export function createVoiceMetrics(registry: Registry): VoiceMetrics {
     name: 'voz_voice_reply_latency_seconds',
     help: "Caller's speech_stopped to the first assistant audio sent to the caller",
     buckets: [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 8],
+    registers,
+  });
+  const bridgeShare = new Histogram({
+    name: 'voz_voice_bridge_share_seconds',
+    help: "The bridge's own share of the reply path: a sampled Realtime audio delta's receipt to its frames sent to Twilio",
+    buckets: [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05],
     registers,
   });
   const bargeIns = new Counter({ name: 'voz_voice_barge_ins_total', help: 'Caller interruptions of assistant audio', registers });
@@ -67,6 +75,9 @@ export function createVoiceMetrics(registry: Registry): VoiceMetrics {
     },
     firstAudio: (s) => firstAudio.observe(s),
     replyLatency: (s) => replyLatency.observe(s),
+    bridgeShare: (samples) => {
+      for (const s of samples) bridgeShare.observe(s);
+    },
     bargeIn(truncated) {
       bargeIns.inc();
       if (truncated) truncations.inc();

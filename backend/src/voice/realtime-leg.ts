@@ -7,7 +7,15 @@ export interface RealtimeLegEvents {
   /** The socket is gone (failed to connect, dropped, or closed by us). */
   closed: (info: { code: number; opened: boolean; byUs: boolean }) => void;
   listenerError: (err: unknown) => void;
+  /**
+   * The bridge's own share for a sampled audio delta: receipt → its frames handed to the Twilio
+   * socket (parse + mux), in ms. One delta in SHARE_SAMPLE_EVERY, so two clock reads per 32.
+   */
+  share?: (ms: number) => void;
 }
+
+/** Sample 1 message in 32 for the bridge's own share (a power of two: a mask test per message). */
+export const SHARE_SAMPLE_EVERY = 32;
 
 /** The OpenAI Realtime socket plus its dialect: text frames ↔ typed server events. */
 export class RealtimeLeg {
@@ -17,6 +25,7 @@ export class RealtimeLeg {
   #opened = false;
   #byUs = false;
   #closed = false;
+  #messages = 0;
 
   constructor(opts: { url: string; apiKey: string; dialect: RealtimeDialect; events: RealtimeLegEvents; handshakeTimeoutMs: number }) {
     this.#dialect = opts.dialect;
@@ -34,9 +43,13 @@ export class RealtimeLeg {
     });
     this.#ws.on('message', (data, isBinary) => {
       if (isBinary) return;
+      const sampled = (++this.#messages & (SHARE_SAMPLE_EVERY - 1)) === 0 && this.#events.share !== undefined;
+      const receivedAt = sampled ? performance.now() : 0;
       const e = this.#dialect.parse(data.toString());
       try {
         this.#events.event(e);
+        // Synchronous: the delta's frames were written to the Twilio socket before event() returned.
+        if (sampled && e.kind === 'audioDelta') this.#events.share!(performance.now() - receivedAt);
       } catch (err) {
         this.#safe(() => this.#events.listenerError(err));
       }

@@ -1,4 +1,4 @@
-import type { ToolCallMeta } from './call-context.js';
+import { CALL_ACTION_KEY, type CallAction, type ToolCallMeta } from './call-context.js';
 
 /** Runs one model function call off the audio loop: timeout, abort, error capture; never throws. */
 export interface ToolOutcome {
@@ -7,6 +7,8 @@ export interface ToolOutcome {
   output: string;
   latencyMs: number;
   error?: string;
+  /** A call action the result asked for (taken out of the output the model sees). */
+  action?: CallAction;
 }
 
 export type InvokeTool = (name: string, args: unknown, meta: ToolCallMeta) => Promise<unknown>;
@@ -65,10 +67,20 @@ export async function runTool(
   try {
     const meta = (signal: AbortSignal): ToolCallMeta => ({ callId: call.callId, signal, ...(call.utterance ? { utterance: call.utterance } : {}) });
     const result = await withTimeout((signal) => invoke(call.name, args, meta(signal)), opts.timeoutMs, opts.signal);
-    const output = result === undefined ? '{}' : typeof result === 'string' ? result : JSON.stringify(result);
-    return { ok: true, output, latencyMs: opts.now() - started };
+    const { rest, action } = takeAction(result);
+    const output = rest === undefined ? '{}' : typeof rest === 'string' ? rest : JSON.stringify(rest);
+    return { ok: true, output, latencyMs: opts.now() - started, ...(action ? { action } : {}) };
   } catch (err) {
     const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
     return { ok: false, output: TOOL_FAILURE_OUTPUT, latencyMs: opts.now() - started, error: message.slice(0, 200) };
   }
+}
+
+/** Splits a result's `call_action` (when well-formed) from what the model is told. */
+function takeAction(result: unknown): { rest: unknown; action?: CallAction } {
+  if (typeof result !== 'object' || result === null || !(CALL_ACTION_KEY in result)) return { rest: result };
+  const { [CALL_ACTION_KEY]: raw, ...rest } = result as Record<string, unknown>;
+  const a = raw as { kind?: unknown; reason?: unknown } | null;
+  if (!a || (a.kind !== 'transfer' && a.kind !== 'hang_up')) return { rest };
+  return { rest, action: { kind: a.kind, reason: typeof a.reason === 'string' ? a.reason.slice(0, 200) : '' } };
 }

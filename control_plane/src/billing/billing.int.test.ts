@@ -38,7 +38,7 @@ async function usageBySql(db: Kysely<unknown>, tenantId: string, period: string)
       count(*) filter (where type = 'call.ended') as calls,
       coalesce(sum(s) filter (where type = 'call.ended'), 0) as call_seconds,
       coalesce(sum(ceil(s / 60)) filter (where type = 'call.ended'), 0) as billable_minutes,
-      coalesce(sum(round(extract(epoch from (payload->>'endedAt')::timestamptz - (payload->>'startedAt')::timestamptz))) filter (where type = 'call.recorded'), 0) as ai_seconds,
+      coalesce(sum(round(extract(epoch from (payload->>'endedAt')::timestamptz - (payload->>'startedAt')::timestamptz))) filter (where type = 'call.recorded' and coalesce(payload->>'endReason', '') not in ('no_api_key', 'start_mismatch')), 0) as ai_seconds,
       count(*) filter (where type = 'message.sent' and payload->>'channel' = 'sms') as sms_sent,
       coalesce(sum((payload->>'segments')::int) filter (where type = 'message.sent' and payload->>'channel' = 'sms'), 0) as sms_segments,
       count(*) filter (where type = 'message.sent' and payload->>'channel' = 'email') as emails_sent,
@@ -65,11 +65,12 @@ async function addSyntheticUsage(env: BillingTestEnv) {
   const call = (sid: string) => ({ type: 'call', id: sid });
   const received = (sid: string) => ({ callSid: sid, from: '+15550199999', to: '+15550100001', tenantId: TENANT, tenantMode: 'dedicated' });
   const ended = (sid: string, durationSeconds: number | null) => ({ callSid: sid, status: 'completed', durationSeconds });
-  const rec = (sid: string, start: Date, ms: number, tools: string[]) => ({
+  const rec = (sid: string, start: Date, ms: number, tools: string[], endReason = 'twilio_stop') => ({
     callSid: sid,
     tenantId: TENANT,
     startedAt: start.toISOString(),
     endedAt: new Date(start.getTime() + ms).toISOString(),
+    endReason,
     toolCalls: tools.map((name, i) => ({ name, callId: `c${i}`, ok: true, latencyMs: 5, at: start.toISOString() })),
   });
   const events: [{ type: string; id: string }, string, Record<string, unknown>, Date][] = [
@@ -80,6 +81,8 @@ async function addSyntheticUsage(env: BillingTestEnv) {
     [call('CAsyn1'), 'call.ended', ended('CAsyn1', 62), at(2, 63)],
     [call('CAsyn2'), 'call.received', received('CAsyn2'), at(3)],
     [call('CAsyn2'), 'call.recorded', rec('CAsyn2', at(3), 30_500, ['place_order']), at(3, 31)], // no status callback yet
+    [call('CAsyn7'), 'call.received', received('CAsyn7'), at(3, 600)],
+    [call('CAsyn7'), 'call.recorded', rec('CAsyn7', at(3, 600), 4_000, [], 'no_api_key'), at(3, 605)], // no Realtime socket: no AI time
     [call('CAsyn3'), 'call.received', received('CAsyn3'), at(4)],
     [call('CAsyn3'), 'call.ended', ended('CAsyn3', null), at(4, 10)],
     [call('CAsyn4'), 'call.received', received('CAsyn4'), at(0)], // the period's first instant
@@ -144,6 +147,13 @@ describe.each(testDatabaseKinds())('billing over the demo history (%s)', (kind) 
     const plan = await api.inject({ method: 'PUT', url: `/api/admin/tenants/${TENANT}/plan`, headers: admin, payload: { monthly_fee_cents: -1, included_minutes: 0, overage_cents_per_minute: 0 } });
     expect(plan.statusCode).toBe(400);
     expect(plan.json().message).toContain('monthly_fee_cents');
+    // Billing starts with a plan: the month before it is refused for one tenant, skipped for all.
+    const before = periodStart.minus({ months: 1 }).toFormat('yyyy-MM');
+    const noPlan = await api.inject({ method: 'POST', url: '/api/admin/billing/close', headers: admin, payload: { period: before, tenant_id: TENANT } });
+    expect(noPlan.statusCode).toBe(409);
+    expect(noPlan.json()).toMatchObject({ error: 'no_plan', message: expect.stringContaining('/plan') });
+    const all = await api.inject({ method: 'POST', url: '/api/admin/billing/close', headers: admin, payload: { period: before } });
+    expect(all.json()).toEqual({ invoices: [] });
   });
 
   it('closes an ended period into one invoice, exactly once; an open one only as final', async () => {
@@ -253,5 +263,19 @@ describe.each(testDatabaseKinds())('billing over the demo history (%s)', (kind) 
     const next = due.toFormat('yyyy-MM');
     const { rows } = await sql<{ n: number }>`select count(*) as n from jobs where queue = 'billing.close' and payload->>'tenant_id' = 'demo_barbershop' and payload->>'period' = ${next}`.execute(env.db);
     expect(rows[0]!.n).toBe(1);
+  });
+
+  it('gives the worker its jobs; the daily sweep schedules each billed tenant\'s month end and tomorrow\'s sweep, once', async () => {
+    const handlers = env.runtime.core.jobHandlers();
+    expect(Object.keys(handlers)).toEqual(expect.arrayContaining(['billing.close', 'billing.stripe_sync', 'billing.schedule_sweep']));
+    await handlers['billing.schedule_sweep']!({}, { id: 0, attempt: 1 });
+    await handlers['billing.schedule_sweep']!({}, { id: 0, attempt: 1 }); // another instance, or a retry: nothing new
+    const tomorrow = DateTime.utc().startOf('day').plus({ days: 1 });
+    const { rows: sweeps } = await sql<{ run_at: Date }>`select run_at from jobs where queue = 'billing.schedule_sweep'`.execute(env.db);
+    expect(sweeps.map((r) => r.run_at.toISOString())).toEqual([tomorrow.plus({ minutes: 5 }).toISO()]);
+    const { rows } = await sql<{ tenant: string; n: number }>`
+      select payload->>'tenant_id' as tenant, count(*) as n from jobs
+      where queue = 'billing.close' and payload->>'period' = ${CURRENT} group by 1 order by 1`.execute(env.db);
+    expect(rows).toEqual([{ tenant: 'demo_barbershop', n: 1 }, { tenant: TENANT, n: 1 }]);
   });
 });

@@ -43,7 +43,7 @@ export class PeriodClose {
     this.#settleMs = deps.settleMs ?? CLOSE_SETTLE_MS;
   }
 
-  /** One invoice per tenant (the given one, or all); an open period only with `final`. */
+  /** One invoice per tenant (the given one, or every tenant with a plan); an open period only with `final`. */
   async close(req: CloseRequest): Promise<StoredInvoice[]> {
     const tenants = req.tenant_id ? [req.tenant_id] : await this.#d.tenants.listTenants();
     // Zones differ: refuse before writing anything when the period is still open for any of them.
@@ -57,7 +57,14 @@ export class PeriodClose {
       }
     }
     const out: StoredInvoice[] = [];
-    for (const tenantId of tenants) out.push(await this.closeTenant(tenantId, req.period, req.final));
+    for (const tenantId of tenants) {
+      try {
+        out.push(await this.closeTenant(tenantId, req.period, req.final));
+      } catch (err) {
+        // Closing every tenant skips those that are not billed (no plan); one named tenant is refused.
+        if (req.tenant_id || !(err instanceof ControlPlaneError) || err.code !== 'no_plan') throw err;
+      }
+    }
     return out;
   }
 
@@ -71,6 +78,10 @@ export class PeriodClose {
     if (window.to > now && !final) throw conflict('period_open', `period ${period} has not ended; close it early only with "final": true`);
     if (window.from >= now) throw conflict('period_not_started', `period ${period} has not started`);
     const cutoffAt = new Date(now.getTime() - this.#settleMs);
+    // Billing starts with a plan: no invoice (and nothing sent to Stripe) for a tenant without one.
+    if (!(await this.#d.plans.hasPlanBefore(tenantId, window.to > cutoffAt ? cutoffAt : window.to, cutoffAt))) {
+      throw conflict('no_plan', `${tenantId} has no plan in force in ${period}: set one with PUT /api/admin/tenants/${tenantId}/plan (effective_from may be the start of the month)`);
+    }
     const billedTo = window.to > cutoffAt ? cutoffAt : window.to;
     const priced = await this.price(tenantId, window, cutoffAt, billedTo);
     const { invoice, created } = await this.#d.store.insertOnce({

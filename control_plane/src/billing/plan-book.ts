@@ -46,6 +46,11 @@ export class PlanBook {
     return { tenant_id: tenantId, ...plan, effective_from };
   }
 
+  /** Whether a plan recorded by `recordedBy` takes effect before `until`: the tenant is billed. */
+  async hasPlanBefore(tenantId: string, until: Date, recordedBy: Date): Promise<boolean> {
+    return (await this.planEvents(tenantId, recordedBy)).some((e) => e.occurredAt < until);
+  }
+
   /** Plan events recorded by `recordedBy` (all of them when absent). */
   async planEvents(tenantId: string, recordedBy?: Date): Promise<UsageEvent[]> {
     const all = await this.#d.events.read({ tenantId, types: [PLAN_SET] });

@@ -24,6 +24,8 @@ describe('meter', () => {
         endedAt: '2026-11-10T15:01:30.600Z',
         toolCalls: [{ name: 'place_order' }, { name: 'search_knowledge_base' }, { name: 'place_order' }],
       }),
+      // No OpenAI key: the caller heard the TwiML apology, no Realtime socket was opened.
+      ev('call.recorded', { startedAt: '2026-11-10T16:00:00.000Z', endedAt: '2026-11-10T16:00:04.000Z', endReason: 'no_api_key', toolCalls: [] }),
       ev('message.sent', { channel: 'sms', segments: 2 }),
       ev('message.sent', { channel: 'sms', segments: 1 }),
       ev('message.sent', { channel: 'email', segments: 1 }),

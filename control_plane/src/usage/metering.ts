@@ -7,6 +7,7 @@ import {
   CallRecordedPayload,
   MESSAGE_SENT,
   MessageSentPayload,
+  NO_REALTIME_END_REASONS,
   TRANSFER_COMPLETED,
   TRANSFER_REQUESTED,
 } from './usage-events.js';
@@ -36,8 +37,8 @@ export function emptyUsage(): UsageCounts {
 
 /**
  * Pure: the usage in a set of events. Each call's status callback bills ⌈seconds ÷ 60⌉ minutes
- * (a carrier bills each started minute); AI seconds are each call record's session time
- * rounded to the second. Unknown types are ignored; bad payload parts count as zero.
+ * (a carrier bills each started minute); AI seconds are each call record's Realtime socket
+ * time rounded to the second (none for a session that never opened one). Unknown types are ignored; bad payload parts count as zero.
  */
 export function meter(events: readonly UsageEvent[]): UsageCounts {
   const u = emptyUsage();
@@ -59,7 +60,7 @@ function addEvent(u: UsageCounts, byTool: Map<string, number>, e: UsageEvent): v
     }
     case CALL_RECORDED: {
       const r = CallRecordedPayload.parse(e.payload);
-      if (r.startedAt && r.endedAt) {
+      if (r.startedAt && r.endedAt && !NO_REALTIME_END_REASONS.has(r.endReason ?? '')) {
         const ms = Date.parse(r.endedAt) - Date.parse(r.startedAt);
         if (ms > 0) u.ai_seconds += Math.round(ms / MS_PER_SECOND);
       }

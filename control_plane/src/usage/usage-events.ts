@@ -18,10 +18,20 @@ const seconds = z.number().finite().nonnegative().catch(0);
 /** The status callback's `CallDuration`, null when Twilio gave none. */
 export const CallEndedPayload = z.object({ durationSeconds: seconds.nullable().catch(null) });
 
-/** The voice layer's call record: the session's open time and its tool runs. */
+/**
+ * Sessions that end before the Realtime socket is opened (backend voice/call-session.ts): no
+ * OpenAI key (the caller hears the TwiML apology), or a stream start that fails its token check.
+ */
+export const NO_REALTIME_END_REASONS: ReadonlySet<string> = new Set(['no_api_key', 'start_mismatch']);
+
+/**
+ * The voice layer's call record: the session opens the Realtime socket as it starts and closes
+ * it as it ends, so `endedAt − startedAt` is the socket's open time; and its tool runs.
+ */
 export const CallRecordedPayload = z.object({
   startedAt: z.iso.datetime({ offset: true }).nullable().catch(null),
   endedAt: z.iso.datetime({ offset: true }).nullable().catch(null),
+  endReason: z.string().nullable().catch(null).default(null),
   toolCalls: z.array(z.object({ name: z.string().catch('unknown') }).catch({ name: 'unknown' })).catch([]),
 });
 

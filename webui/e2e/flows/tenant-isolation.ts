@@ -49,8 +49,9 @@ export function tenantIsolation(suite: BrowserSuite) {
   it("UI: the restaurant's call opened by its link shows no transcript, only that it is not there", async () => {
     await page.goto(`${portal.baseUrl}/calls/detail/?id=${encodeURIComponent(restaurantCall.call_sid)}`);
     await settled(page);
-    await page.getByRole('alert').waitFor();
-    expect(await page.getByRole('alert').textContent()).toMatch(/Not found|Not available/);
+    const refusal = page.locator('.state-error');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/Not found|Not available/);
     expect(await page.getByRole('heading', { name: /^Call from/ }).count()).toBe(0);
   });
 

@@ -2,8 +2,8 @@ import type { Selectable } from 'kysely';
 import { DateTime } from 'luxon';
 import type { CallsTable } from '../../calls/tables.js';
 import type { AppointmentsTable } from '../../features/appointment_requests/tables.js';
-import type { NotificationsTable } from '../../features/missed_call_capture/tables.js';
 import type { OrderItemsTable, OrdersTable } from '../../features/order_placing/tables.js';
+import type { MessagesTable } from '../../notifications/tables.js';
 
 /** Fixed fixtures for the correctness and hostile corpora. Deterministic (seeded), no clock. */
 export const FIXTURE_ZONE = 'America/New_York';
@@ -17,7 +17,8 @@ export type OrderRow = Selectable<OrdersTable>;
 export type OrderItemRow = Selectable<OrderItemsTable>;
 export type AppointmentRow = Selectable<AppointmentsTable>;
 export type CallRow = Selectable<CallsTable>;
-export type NotificationRow = Selectable<NotificationsTable>;
+/** The `notifications` subject reads `messages` (notifications/migrations …_910): one row per message. */
+export type NotificationRow = Selectable<MessagesTable>;
 
 export interface Fixtures {
   orders: OrderRow[];
@@ -182,20 +183,40 @@ function buildFor(tenant: string, seed: number, count: number): Fixtures {
       tool_calls: Math.floor(rand() * 3),
       barge_ins: Math.floor(rand() * 2),
       first_audio_ms: missed ? null : 300 + Math.floor(rand() * 900),
+      // Call-control columns (issue 13), not varied: no draw from the generator (same fixtures).
+      transfer_status: null,
+      message_url: null,
+      reply_p50_ms: null,
+      reply_p90_ms: null,
     });
   }
   for (let i = 0; i < Math.floor(count / 3); i++) {
     const created = new Date(start + Math.floor(rand() * (end - start)));
-    const status = pick(['queued', 'sent', 'failed']);
+    const status = pick(['queued', 'sent', 'failed'] as const);
+    const channel = pick(['sms', 'email', 'webhook'] as const);
     fx.notifications.push({
       id: `${prefix}-n${i}`,
       tenant_id: tenant,
+      notification_id: `${tenant}:n${i}`,
       kind: pick(['missed_call', 'order_placed', 'appointment_requested']),
-      channel: pick(['sms', 'email', 'portal']),
+      channel,
+      recipient: channel === 'webhook' ? 'webhook' : 'owner',
+      to_address: channel === 'sms' ? '+15550109001' : channel === 'email' ? 'owner@example.test' : 'https://hooks.example.test/voz',
       status,
       subject: `Notice ${i}`,
+      urgent: false,
+      attempts: status === 'queued' ? 0 : 1,
+      segments: status === 'sent' && channel === 'sms' ? 1 : 0,
+      error_code: status === 'failed' ? 'twilio_21211' : null,
+      provider_ref: null,
       created_at: created,
+      next_attempt_at: null,
       sent_at: status === 'sent' ? new Date(created.getTime() + 5000) : null,
+      delivered_at: null,
+      failed_at: status === 'failed' ? new Date(created.getTime() + 5000) : null,
+      order_id: null,
+      appointment_id: null,
+      call_sid: null,
     });
   }
   return fx;

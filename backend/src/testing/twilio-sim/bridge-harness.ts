@@ -15,9 +15,11 @@ import type { StreamStart } from './sim-phone.js';
  * for the core's `admit` — for voice tests, the bridge benchmark and offline simulation.
  */
 export interface BridgeHarnessOptions {
-  voice: Partial<Omit<VoiceOptions, 'chime'>> & { chime?: Partial<VoiceOptions['chime']> };
+  voice: Partial<Omit<VoiceOptions, 'chime' | 'limits'>> & { chime?: Partial<VoiceOptions['chime']>; limits?: Partial<VoiceOptions['limits']> };
   tools?: RealtimeToolSpec[];
   invokeTool?: CallContext['invokeTool'];
+  /** The core's call actions (Twilio REST update); absent = the session just closes the stream. */
+  act?: CallContext['act'];
   greeting?: string;
   log?: Logger;
 }
@@ -51,6 +53,7 @@ export async function startBridgeHarness(o: BridgeHarnessOptions): Promise<Bridg
       voice: 'alloy',
       tools: o.tools ?? [],
       invokeTool: o.invokeTool ?? (async () => ({ ok: true })),
+      ...(o.act ? { act: o.act } : {}),
       onCallEnded: (r) => records.push(r),
       log: log.child({ callSid: claims.callSid }),
     };

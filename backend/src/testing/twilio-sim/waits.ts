@@ -7,6 +7,17 @@ export async function until(cond: () => boolean, timeoutMs = 3000, what = 'condi
   }
 }
 
+/** Polls `probe` (sync or async, e.g. a database read) until it returns a value. */
+export async function eventually<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 5000, what = 'value'): Promise<T> {
+  const end = performance.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (performance.now() > end) throw new Error(`${what} not there within ${timeoutMs} ms`);
+    await sleep(20);
+  }
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, Math.max(0, ms)));
 }

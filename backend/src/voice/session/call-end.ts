@@ -14,8 +14,9 @@ export function closeCodeFor(reason: CallEndReason): number {
 }
 
 /** Metrics once per call (never per frame) and the one `call_ended` line; no transcript in logs. */
-export function reportCallEnded(record: CallRecord, replyLatencyMs: LatencySummary, metrics: VoiceMetrics, log: Logger): void {
+export function reportCallEnded(record: CallRecord, replyLatencyMs: LatencySummary, shareMs: readonly number[], metrics: VoiceMetrics, log: Logger): void {
   metrics.callEnded(record.dialect, record.endReason, record.frames);
+  metrics.bridgeShare(shareMs.map((ms) => ms / 1000));
   metrics.lateDeltasDropped(record.frames.lateDeltasDropped);
   metrics.chimes(record.chimes);
   log.info(
@@ -26,6 +27,7 @@ export function reportCallEnded(record: CallRecord, replyLatencyMs: LatencySumma
       durationMs: Date.parse(record.endedAt) - Date.parse(record.startedAt),
       firstAssistantAudioMs: record.firstAssistantAudioMs,
       replyLatencyMs,
+      bridgeShareMs: record.bridgeShareMs,
       bargeIns: record.bargeIns.length,
       toolCalls: record.toolCalls.length,
       reconnects: record.reconnects,

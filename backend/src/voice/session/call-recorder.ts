@@ -21,6 +21,17 @@ export interface LatencySummary {
   p90: number | null;
 }
 
+/** Samples of the bridge's share kept per call (1 in 32 deltas: ~30 min of speech). */
+const MAX_SHARE_SAMPLES = 4096;
+
+/** Nearest-rank p50/p90, rounded to `digits` decimals. */
+function summarize(values: readonly number[], digits: number): LatencySummary {
+  const sorted = [...values].sort((a, b) => a - b);
+  const f = 10 ** digits;
+  const rank = (p: number) => (sorted.length === 0 ? null : Math.round(sorted[Math.ceil(p * sorted.length) - 1]! * f) / f);
+  return { n: sorted.length, p50: rank(0.5), p90: rank(0.9) };
+}
+
 /**
  * What happened on the call, kept as it happens (pure; clock readings are passed in or taken
  * as ISO strings): transcript, tool calls, barge-ins, frame counters, reply latencies, and
@@ -34,6 +45,8 @@ export class CallRecorder {
   readonly #toolCalls: ToolCallEntry[] = [];
   readonly #bargeIns: BargeInEntry[] = [];
   readonly #replyLatenciesMs: number[] = [];
+  /** Sampled receipt → send of assistant deltas (the bridge's own share), capped. */
+  readonly #shareMs: number[] = [];
   #firstAudioMs: number | null = null;
   #heardAssistant = false;
   #callerSpoke = false;
@@ -90,9 +103,16 @@ export class CallRecorder {
   }
 
   replyLatencies(): LatencySummary {
-    const sorted = [...this.#replyLatenciesMs].sort((a, b) => a - b);
-    const rank = (p: number) => (sorted.length === 0 ? null : Math.round(sorted[Math.ceil(p * sorted.length) - 1]!));
-    return { n: sorted.length, p50: rank(0.5), p90: rank(0.9) };
+    return summarize(this.#replyLatenciesMs, 0);
+  }
+
+  bridgeShare(ms: number): void {
+    if (this.#shareMs.length < MAX_SHARE_SAMPLES) this.#shareMs.push(ms);
+  }
+
+  /** The bridge's own share, in ms with 0.01 ms resolution (sub-millisecond figures). */
+  bridgeShares(): LatencySummary & { samples: readonly number[] } {
+    return { ...summarize(this.#shareMs, 2), samples: this.#shareMs };
   }
 
   /** Served = the caller heard the assistant and spoke, or a tool ran. */
@@ -112,6 +132,8 @@ export class CallRecorder {
       toolCalls: this.#toolCalls,
       bargeIns: this.#bargeIns,
       firstAssistantAudioMs: this.#firstAudioMs === null ? null : Math.round(this.#firstAudioMs),
+      replyLatencyMs: this.replyLatencies(),
+      bridgeShareMs: summarize(this.#shareMs, 2),
       reconnects: i.reconnects,
       chimes: i.chimes,
       frames: { ...this.frames },

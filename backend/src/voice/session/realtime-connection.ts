@@ -28,6 +28,8 @@ export interface RealtimeConnectionDeps {
   onListenerError(err: unknown): void;
   /** The conversation so far, for the recap after a reconnect. */
   transcript(): readonly TranscriptEntry[];
+  /** A sampled audio delta's receipt → frames sent, in ms (the bridge's own share). */
+  onShare?(ms: number): void;
 }
 
 /**
@@ -49,6 +51,8 @@ export class RealtimeConnection {
   /** Bumped for every socket: a call_id belongs to the socket that issued it. */
   #epoch = 0;
   #toolResultsForRecap: string[] = [];
+  /** Instructions for a `response.create` deferred behind the active response. */
+  #deferredInstructions: string | null = null;
   readonly #errors: ServerErrors;
 
   constructor(deps: RealtimeConnectionDeps) {
@@ -92,6 +96,7 @@ export class RealtimeConnection {
           if (this.#rt === leg && !info.byUs) this.#lost(info.opened, info.code);
         },
         listenerError: this.#d.onListenerError,
+        ...(this.#d.onShare ? { share: this.#d.onShare } : {}),
       },
     });
     this.#rt = leg;
@@ -119,7 +124,16 @@ export class RealtimeConnection {
 
   /** A deferred `response.create` became due (the active response is done). */
   responseCreate(): void {
-    this.#rt?.send(this.#d.dialect.dialect.responseCreate({ modalities: this.#d.dialect.modalities }));
+    const instructions = this.#deferredInstructions;
+    this.#deferredInstructions = null;
+    this.#rt?.send(this.#d.dialect.dialect.responseCreate({ modalities: this.#d.dialect.modalities, ...(instructions ? { instructions } : {}) }));
+  }
+
+  /** A response with these instructions (a limit's warning, a goodbye), now or after the active one. */
+  say(instructions: string): void {
+    if (this.#closed) return;
+    this.#deferredInstructions = instructions;
+    if (this.#d.turns.requestResponse()) this.responseCreate();
   }
 
   /** A tool finished: its output to the socket that asked, or in words to a reconnected one. */

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { CallContext, ToolCallEntry } from '../call-context.js';
+import type { CallAction, CallContext, ToolCallEntry } from '../call-context.js';
 import type { ServerEvent } from '../dialects/dialect.js';
 import type { VoiceMetrics } from '../metrics.js';
 import { runTool, type ToolOutcome } from '../tool-runner.js';
@@ -18,6 +18,8 @@ export interface ToolCallsDeps {
   metrics: Pick<VoiceMetrics, 'toolCall'>;
   log: Logger;
   guard: Guard;
+  /** A result asked for a call action: told before its output reaches the model. */
+  onAction(action: CallAction): void;
 }
 
 type FunctionCall = Extract<ServerEvent, { kind: 'functionCall' }>;
@@ -28,13 +30,20 @@ type FunctionCall = Extract<ServerEvent, { kind: 'functionCall' }>;
  */
 export class ToolCalls {
   readonly #d: ToolCallsDeps;
+  #running = 0;
 
   constructor(deps: ToolCallsDeps) {
     this.#d = deps;
   }
 
+  /** Tools started and not finished: the assistant is busy while any runs. */
+  get running(): number {
+    return this.#running;
+  }
+
   run(e: FunctionCall): void {
     const d = this.#d;
+    this.#running++;
     d.recorder.toolStarted();
     const at = new Date().toISOString();
     const epoch = d.connection.epoch;
@@ -44,11 +53,14 @@ export class ToolCalls {
   }
 
   #finished(e: FunctionCall, at: string, epoch: number, r: ToolOutcome): void {
+    this.#running--;
     const entry: ToolCallEntry = { name: e.name, callId: e.callId, ok: r.ok, latencyMs: Math.round(r.latencyMs), at };
     if (r.error) entry.error = r.error;
     this.#d.recorder.toolFinished(entry);
     this.#d.metrics.toolCall(e.name, r.ok, r.latencyMs / 1000);
     this.#d.log.info({ event: 'tool_call', tool: e.name, ok: r.ok, latencyMs: entry.latencyMs, error: r.error }, 'tool call finished');
+    // Before the output: the response it triggers carries the action's spoken line.
+    if (r.action) this.#d.onAction(r.action);
     this.#d.connection.toolResult(epoch, e.name, e.callId, r.output);
   }
 }
