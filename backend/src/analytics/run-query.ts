@@ -30,6 +30,8 @@ export interface RunRequest {
   skillId?: string | null;
   question?: string | null;
   spec: unknown;
+  /** False for the portal's own page figures (the dashboard): a page view is not a question. */
+  audit?: boolean;
 }
 
 /** What a failed run tells the model: the validation words, or a generic line for a DB failure. */
@@ -56,6 +58,7 @@ export async function runQuery(deps: RunDeps, req: RunRequest): Promise<QueryRes
     spec: req.spec ?? null,
   };
   const audit = async (rest: Pick<QueryRan, 'outcome' | 'error' | 'sql' | 'params' | 'rowCount'>) => {
+    if (req.audit === false) return;
     await recordRun(deps.events, { ...base, ...rest, durationMs: clock() - started });
   };
 

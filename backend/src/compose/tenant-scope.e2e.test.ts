@@ -1,3 +1,5 @@
+import { Dashboard, dashboardSpecs } from '@vozlia/contract';
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../main.js';
 import { DEMO_OWNERS } from '../demo/owners.js';
@@ -50,6 +52,21 @@ describe.each(testDatabaseKinds())('accounts mounted; the tenant scope behind th
     expect(other.body).not.toContain('Luigi');
     expect((await runtime.app.inject({ url: '/api/tenants/demo_barbershop/profile', headers: { cookie } })).statusCode).toBe(200);
     expect((await runtime.app.inject({ url: '/api/tenants/demo_restaurant/profile' })).statusCode).toBe(401);
+  });
+
+  it("the Today page: the tenant's last days from the demo history, agreeing with a POST query of the same spec", async () => {
+    const res = await runtime.app.inject({ url: '/api/tenants/demo_restaurant/dashboard?days=7', headers: ADMIN });
+    expect(res.statusCode).toBe(200);
+    const board = Dashboard.parse(res.json());
+    expect(board.days).toHaveLength(7);
+    expect(board.today).toBe(board.days.at(-1)!.date);
+    expect(board.time_zone).toBe('America/New_York');
+    const orders = board.days.reduce((n, d) => n + d.orders, 0);
+    expect(orders).toBeGreaterThan(0);
+    const { spec } = dashboardSpecs(board.days[0]!.date, DateTime.fromISO(board.today).plus({ days: 1 }).toISODate()!)[2]!;
+    const asked = await runtime.app.inject({ method: 'POST', url: '/api/tenants/demo_restaurant/query', headers: ADMIN, payload: { spec } });
+    expect(asked.json().rows.reduce((n: number, r: { orders: number }) => n + Number(r.orders), 0)).toBe(orders);
+    expect((await runtime.app.inject({ url: '/api/tenants/demo_restaurant/dashboard?days=900', headers: ADMIN })).json()).toMatchObject({ error: 'invalid', field: 'days' });
   });
 
   it('the admin bearer acts for any existing tenant; a wrong one is no admin', async () => {

@@ -13,6 +13,7 @@ import { parseRequest } from '../kit/parse-request.js';
 import { tenantOf } from '../kit/tenant-route.js';
 import type { FeaturePorts } from '../types.js';
 import { askForSpec } from './ask.js';
+import { dashboardRoutes } from './dashboard.js';
 import { manifest } from './manifest.js';
 
 const OWNER = { config: { roles: OWNER_ONLY } };
@@ -28,6 +29,7 @@ const toAuditEntry = (r: AuditRow): AuditEntry => ({ ...r, occurred_at: iso(r.oc
  */
 export const routes: FastifyPluginAsync<{ ports: FeaturePorts }> = async (app, { ports }) => {
   const { analytics } = ports;
+  await app.register(dashboardRoutes, { ports });
 
   /** The tenant, when business analytics is on for its owner. */
   const tenantFor = async (req: FastifyRequest): Promise<Tenant> => {
