@@ -66,7 +66,7 @@ const BOUNDARIES = {
   },
   notifications: {
     forbid: allBut('notifications', 'storage', 'config', 'server', 'telephony', 'features'),
-    only: { server: 'errors\\.js', telephony: 'twilio-signature\\.js', features: 'notification-events\\.js' },
+    only: { server: 'errors\\.js', telephony: '(twilio-signature|twilio-params-hook)\\.js', features: 'notification-events\\.js' },
     why: 'notifications/ is messages out: storage, config and the notification.queued contract; features reach it only through the notify port',
   },
   demo: {

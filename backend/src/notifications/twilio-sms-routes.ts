@@ -1,9 +1,9 @@
-import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config/load-config.js';
 import type { EventStore } from '../storage/event-store.js';
 import type { Database } from '../storage/schema.js';
+import { strictTwilioParams } from '../telephony/twilio-params-hook.js';
 import { twilioSignatureCheck } from '../telephony/twilio-signature.js';
 import { SMS_INBOUND_PATH, SMS_STATUS_PATH } from './channels/create-channels.js';
 import {
@@ -39,8 +39,9 @@ const E164 = /^\+[1-9]\d{6,14}$/;
  * and the delivery reports of the messages we send.
  */
 export const twilioSmsRoutes: FastifyPluginAsync<TwilioSmsRoutesOptions> = async (app, { db, events, config, clock }) => {
-  if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) await app.register(formbody);
   app.addHook('preHandler', twilioSignatureCheck(config.twilioAuthToken, config.publicBaseUrl));
+  // Strict form decoding and shapes (To E.164, CallSid when present), after the signature.
+  strictTwilioParams(app, { incomingCallPaths: [] });
 
   app.post<{ Body: SmsBody }>(SMS_INBOUND_PATH, async (req, reply) => {
     const answer = () => reply.code(200).type('text/xml').send(EMPTY_TWIML);

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { CallControl } from '../calls/call-control.js';
 import { CALL_CONTROL_PATHS, dialTwiml, hangupTwiml, MESSAGE_THANKS, messageTwiml, whisperTwiml } from './call-control-twiml.js';
+import { strictTwilioParams } from './twilio-params-hook.js';
 import { twilioSignatureCheck } from './twilio-signature.js';
 
 export interface CallControlRouteDeps {
@@ -29,6 +30,8 @@ const seconds = (raw: string | undefined): number | null => (raw !== undefined &
  */
 export const callControlRoutes: FastifyPluginAsync<CallControlRouteDeps> = async (app, deps) => {
   app.addHook('preHandler', twilioSignatureCheck(deps.twilioAuthToken, deps.publicBaseUrl));
+  // Shapes after the signature, before any handler records anything (as on every Twilio webhook).
+  strictTwilioParams(app, { incomingCallPaths: [] });
   const xml = (reply: FastifyReply, twiml: string) => reply.code(200).type('text/xml').send(twiml);
   const bad = (reply: FastifyReply, message: string) => reply.code(400).send({ error: 'bad_request', message });
   const unknownCall = (reply: FastifyReply) => reply.code(404).send({ error: 'not_found', message: 'no such call for this tenant' });
