@@ -208,9 +208,10 @@ describe.each(testDatabaseKinds())('billing over the demo history (%s)', (kind) 
 
     // A call received on the period's last evening; its status callback (150 s = 3 minutes)
     // reaches the real webhook only now, after the close.
+    const LATE_SID = `CA${'1a7e'.repeat(8)}`; // Twilio's shape: the webhook refuses others
     const receivedAt = periodStart.plus({ months: 1 }).minus({ hours: 1 }).toJSDate();
-    await env.append(TENANT, { type: 'call', id: 'CAlate1' }, 'call.received', { callSid: 'CAlate1', from: '+15550199998', to: '+15550100001', tenantId: TENANT, tenantMode: 'dedicated' }, receivedAt);
-    const status = await api.inject({ method: 'POST', url: '/twilio/status', payload: new URLSearchParams({ CallSid: 'CAlate1', CallStatus: 'completed', CallDuration: '150' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    await env.append(TENANT, { type: 'call', id: LATE_SID }, 'call.received', { callSid: LATE_SID, from: '+15550199998', to: '+15550100001', tenantId: TENANT, tenantMode: 'dedicated' }, receivedAt);
+    const status = await api.inject({ method: 'POST', url: '/twilio/status', payload: new URLSearchParams({ CallSid: LATE_SID, CallStatus: 'completed', CallDuration: '150' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(status.statusCode).toBe(204);
     expect(await b.close.rebuild(inv)).toEqual(rebuilt); // the closed invoice does not move
     const live = (await api.inject({ url: `/api/admin/tenants/${TENANT}/usage?period=${PERIOD}`, headers: admin })).json();

@@ -79,11 +79,12 @@ export class PeriodClose {
     if (window.from >= now) throw conflict('period_not_started', `period ${period} has not started`);
     const cutoffAt = new Date(now.getTime() - this.#settleMs);
     // Billing starts with a plan: no invoice (and nothing sent to Stripe) for a tenant without one.
-    if (!(await this.#d.plans.hasPlanBefore(tenantId, window.to > cutoffAt ? cutoffAt : window.to, cutoffAt))) {
+    // Plans are the admin's, set before the close: seen up to the close's clock, not the usage cutoff.
+    if (!(await this.#d.plans.hasPlanBefore(tenantId, window.to > cutoffAt ? cutoffAt : window.to, now))) {
       throw conflict('no_plan', `${tenantId} has no plan in force in ${period}: set one with PUT /api/admin/tenants/${tenantId}/plan (effective_from may be the start of the month)`);
     }
     const billedTo = window.to > cutoffAt ? cutoffAt : window.to;
-    const priced = await this.price(tenantId, window, cutoffAt, billedTo);
+    const priced = await this.price(tenantId, window, cutoffAt, billedTo, now);
     const { invoice, created } = await this.#d.store.insertOnce({
       tenantId,
       period,
@@ -99,17 +100,17 @@ export class PeriodClose {
   }
 
   /**
-   * Pure function of the events recorded by `cutoffAt` and the cutoffs of earlier invoices: a
+   * Pure function of the events recorded by `cutoffAt`, the plans recorded by `plansBy` and the cutoffs of earlier invoices: a
    * close and a later rebuild with the same cutoff give the same statement and lines.
    */
-  async price(tenantId: string, window: PeriodWindow, cutoffAt: Date, billedTo: Date) {
+  async price(tenantId: string, window: PeriodWindow, cutoffAt: Date, billedTo: Date, plansBy: Date) {
     const earlierInvoices = (await this.#d.store.forTenant(tenantId)).filter((i) => i.row.cutoff_at < cutoffAt && i.row.period !== window.period);
     const earlier: ClosedStatement[] = earlierInvoices.map((i) => ({ period: i.row.period, cutoffAt: i.row.cutoff_at }));
     const types = METERED_EVENT_TYPES;
     const [own, older, planEvents] = await Promise.all([
       this.#d.events.read({ tenantId, types, occurredFrom: window.from, occurredTo: window.to }),
       this.#d.events.read({ tenantId, types, occurredTo: window.from, ...lateEventBounds(window, earlier) }),
-      this.#d.plans.planEvents(tenantId, cutoffAt),
+      this.#d.plans.planEvents(tenantId, plansBy),
     ]);
     const statement = buildStatement({ window, cutoffAt, earlier, events: [...older, ...own] });
     const billed = billedMinutesBy(earlierInvoices.map((i) => ({ period: i.row.period, statement: i.row.statement })));
@@ -123,7 +124,8 @@ export class PeriodClose {
     if (!zone) throw notFound('tenant');
     const window = periodWindow(inv.row.period, zone);
     const cutoffAt = inv.row.cutoff_at;
-    const p = await this.price(inv.row.tenant_id, window, cutoffAt, window.to > cutoffAt ? cutoffAt : window.to);
+    // Plans recorded by the invoice's creation: those the close saw (set at or before its clock).
+    const p = await this.price(inv.row.tenant_id, window, cutoffAt, window.to > cutoffAt ? cutoffAt : window.to, inv.row.created_at);
     return { ...p.statement, total_cents: p.total_cents };
   }
 
