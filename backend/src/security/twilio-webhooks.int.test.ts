@@ -5,6 +5,7 @@ import { RealtimeFake } from '../testing/realtime-fake/index.js';
 import { BOOT_TIMEOUT_MS, startPhoneRuntime, twilioPost, type PhoneTestRuntime } from '../testing/phone-runtime.js';
 import { testDatabaseKinds } from '../testing/test-db.js';
 import { placeCall, randomCallSid, SimPhone } from '../testing/twilio-sim/index.js';
+import { eventually } from '../testing/twilio-sim/waits.js';
 import { readTwiml } from '../testing/twilio-sim/twiml.js';
 import { listRoutes } from './route-list.js';
 
@@ -141,6 +142,10 @@ describe.each(testDatabaseKinds())('security: Twilio webhooks (%s)', (kind) => {
     await phone.closed();
     const status = { CallSid: placed.callSid, AccountSid: 'AC00000000000000000000000000000000', From: '+15555550123', To: DEDICATED, CallStatus: 'completed', CallDuration: '9' };
     expect((await inject(twilioPost(t.baseUrl, '/twilio/status', status, AUTH))).statusCode).toBe(204);
+    // The 204 may come before the end is written (it queues behind the call's record, which the
+    // hang-up is writing): the defence below is for a call whose end is on record.
+    const callEvents = async () => (await t.runtime.core.events.readStream({ type: 'call', id: placed.callSid })).map((e) => e.type);
+    await eventually(async () => ((await callEvents()).includes('call.ended') ? true : undefined), 10_000, 'call.ended on record');
 
     // A captured incoming-call webhook, replayed byte for byte after the call ended.
     const original = { CallSid: placed.callSid, AccountSid: 'AC00000000000000000000000000000000', From: '+15555550123', To: DEDICATED, CallStatus: 'ringing', Direction: 'inbound' };
