@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { adminGuard } from './admin-auth.js';
+import { registerApiDocs } from './api-docs.js';
 import { AppError, ValidationError } from './errors.js';
 import { healthRoutes, STARTING } from './health-routes.js';
 import type { Mount } from './mount.js';
@@ -68,6 +69,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(formbody);
   await app.register(websocket, { options: { maxPayload: WS_MAX_PAYLOAD_BYTES } });
   await app.register(healthRoutes, { isReady: deps.isReady, metrics: deps.metrics });
+  // Before the mounts: the OpenAPI document lists the routes registered after it.
+  await registerApiDocs(app);
   for (const m of deps.mounts) await m(app);
   if (deps.webuiDir && existsSync(deps.webuiDir)) {
     await app.register(webuiStatic, { root: deps.webuiDir });
