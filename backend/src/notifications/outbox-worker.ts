@@ -39,6 +39,8 @@ export interface OutboxWorkerOptions {
   random?: () => number;
   workerId?: string;
   pollMs?: number;
+  /** Idle polls back off from `pollMs` doubling up to this (default 4 × pollMs): on embedded PGlite every poll runs on the event loop the calls' audio shares. */
+  maxIdlePollMs?: number;
   batchSize?: number;
   lockExpiryMs?: number;
 }
@@ -66,6 +68,7 @@ export class OutboxWorker {
       random: Math.random,
       workerId: `outbox-${randomUUID()}`,
       pollMs: 1_000,
+      maxIdlePollMs: (opts.pollMs ?? 1_000) * 4,
       batchSize: 10,
       lockExpiryMs: LOCK_EXPIRY_MS,
       ...opts,
@@ -77,11 +80,17 @@ export class OutboxWorker {
     if (!this.#stopped) return;
     this.#stopped = false;
     this.#abort = new AbortController();
+    const maxIdle = this.#o.maxIdlePollMs;
+    let delay = this.#o.pollMs;
     const tick = async () => {
       if (this.#stopped) return;
-      this.#running = this.runOnce().catch((err: unknown) => this.#o.log.error({ err }, 'outbox poll failed'));
-      await this.#running;
-      if (!this.#stopped) this.#timer = setTimeout(tick, this.#o.pollMs).unref();
+      const claimed = this.runOnce().catch((err: unknown) => {
+        this.#o.log.error({ err }, 'outbox poll failed');
+        return 0;
+      });
+      this.#running = claimed;
+      delay = (await claimed) > 0 ? this.#o.pollMs : Math.min(delay * 2, maxIdle);
+      if (!this.#stopped) this.#timer = setTimeout(tick, delay).unref();
     };
     this.#timer = setTimeout(tick, 0).unref();
   }
