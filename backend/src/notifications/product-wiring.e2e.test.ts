@@ -84,7 +84,7 @@ describe.each(testDatabaseKinds())('notifications through the product wiring (%s
   /** A tool call as the voice session makes it, through the router that re-checks policy. */
   const tool = async (tenantId: string, name: string, args: unknown, callSid: string, callerNumber: string) =>
     runtime.core.router.invoke(name, args, { tenant: await tenant(tenantId), actorMode: 'client', source: 'voice', callSid, callerNumber, signal: new AbortController().signal, log: runtime.log });
-  const api = async (method: 'GET' | 'PUT', url: string, body?: unknown) =>
+  const api = async (method: 'GET' | 'PUT' | 'POST', url: string, body?: unknown) =>
     runtime.app.inject({ method, url, headers: { authorization: `Bearer ${ADMIN}` }, ...(body ? { payload: body as object } : {}) });
   const messages = async (tenantId: string, query: string): Promise<ApiMessage[]> => {
     const res = await api('GET', `/api/tenants/${tenantId}/notifications/messages?${query}`);
@@ -130,6 +130,11 @@ describe.each(testDatabaseKinds())('notifications through the product wiring (%s
     expect(summary(byOrder)).toEqual(['customer:sms:sent', 'owner:email:sent', 'owner:sms:sent']);
     expect(byOrder.every((m) => m.call_sid === callSid && m.kind === 'order_placed')).toBe(true);
     expect((await messages('demo_restaurant', `call_sid=${callSid}`)).map((m) => m.id).sort()).toEqual(byOrder.map((m) => m.id).sort());
+
+    // The owner moves it along: the notification on the order's stream must not upset its state.
+    const confirmed = await api('POST', `/api/tenants/demo_restaurant/orders/${placed.order_id}/status`, { status: 'confirmed' });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json().status).toBe('confirmed');
   });
 
   it('a delivery report comes back to the product signed and marks the message delivered', async () => {

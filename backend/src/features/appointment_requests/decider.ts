@@ -30,6 +30,7 @@ const TARGET: Record<Exclude<AppointmentCommand['type'], 'RequestAppointment'>, 
 
 export const initial = (): AppointmentState => ({ status: 'none' });
 
+/** Events of other owners on the appointment's stream (its `notification.queued`) change nothing. */
 export function evolve(state: AppointmentState, event: AppointmentEvent): AppointmentState {
   switch (event.type) {
     case APPOINTMENT_REQUESTED:
@@ -42,6 +43,8 @@ export function evolve(state: AppointmentState, event: AppointmentEvent): Appoin
       return { status: 'no_show' };
     case APPOINTMENT_COMPLETED:
       return { status: 'completed' };
+    default:
+      return state;
   }
 }
 

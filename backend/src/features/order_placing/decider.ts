@@ -21,9 +21,11 @@ const STATUS_OF: Record<Exclude<OrderEvent['type'], typeof ORDER_PLACED>, OrderS
 
 export const initial = (): OrderState => ({ status: 'none' });
 
+/** Events of other owners on the order's stream (its `notification.queued`) change nothing. */
 export function evolve(state: OrderState, event: OrderEvent): OrderState {
   if (event.type === ORDER_PLACED) return { status: 'placed', orderId: event.data.orderId };
-  return state.status === 'none' ? state : { ...state, status: STATUS_OF[event.type] };
+  const next = (STATUS_OF as Partial<Record<string, OrderStatus>>)[event.type];
+  return state.status === 'none' || !next ? state : { ...state, status: next };
 }
 
 /** The event recording a status change (the contract's `ORDER_TRANSITIONS` decides which are legal). */
