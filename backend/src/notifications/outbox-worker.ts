@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { EventStore } from '../storage/event-store.js';
 import type { EventInput, Trx } from '../storage/events.js';
 import type { Database } from '../storage/schema.js';
+import { nextPollDelay } from '../storage/jobs.js';
 import { retryDelayMs } from './backoff.js';
 import { FAILED_AT_ONCE, type OutboundMessage, type SendResult } from './channels/channel.js';
 import type { Channels } from './channels/create-channels.js';
@@ -89,7 +90,7 @@ export class OutboxWorker {
         return 0;
       });
       this.#running = claimed;
-      delay = (await claimed) > 0 ? this.#o.pollMs : Math.min(delay * 2, maxIdle);
+      delay = nextPollDelay(await claimed, delay, { pollMs: this.#o.pollMs, idlePollMs: maxIdle });
       if (!this.#stopped) this.#timer = setTimeout(tick, delay).unref();
     };
     this.#timer = setTimeout(tick, 0).unref();
