@@ -29,4 +29,12 @@ describe.each(testDatabaseKinds())('stream token uses on %s', (kind) => {
     await store.prune(new Date(t0 + 60_000));
     expect(await nonces()).toEqual(['n-new']);
   });
+
+  it('gives a call one stream: a fresh nonce for a call that has one is refused', async () => {
+    const store = new StreamTokenStore(handle.db);
+    const exp = new Date(Date.parse('2026-01-01T12:00:00Z'));
+    expect(await store.consume('live-1', 'CA-live', exp)).toBe(true);
+    expect(await store.consume('live-2', 'CA-live', exp), 'a second stream for a live call (a replayed webhook) must be refused').toBe(false);
+    expect(await store.consume('other-1', 'CA-other', exp)).toBe(true);
+  });
 });

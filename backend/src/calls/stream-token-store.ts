@@ -7,7 +7,10 @@ const PRUNE_AFTER_MS = 60 * 60_000;
 /** Admission asks on every call; a delete per call was a steady share of call setup, once a minute is plenty. */
 const PRUNE_EVERY_MS = 60_000;
 
-/** Single use across instances: a nonce is consumed by inserting it under a unique key. */
+/**
+ * Single use across instances: a nonce is consumed by inserting it under a unique key, and a call
+ * takes one stream (its sid is unique too), so a replayed webhook's fresh token cannot join it.
+ */
 export class StreamTokenStore {
   readonly #db: Kysely<Database>;
   #lastPruneAt = Number.NEGATIVE_INFINITY;
@@ -15,12 +18,12 @@ export class StreamTokenStore {
     this.#db = db;
   }
 
-  /** True the first time a nonce is consumed; false on any replay. */
+  /** True the first time a nonce is consumed for a call that has no stream yet; false on any replay. */
   async consume(nonce: string, callSid: string, expiresAt: Date): Promise<boolean> {
     const row = await this.#db
       .insertInto('stream_token_uses')
       .values({ nonce, call_sid: callSid, expires_at: expiresAt })
-      .onConflict((oc) => oc.column('nonce').doNothing())
+      .onConflict((oc) => oc.doNothing())
       .returning('nonce')
       .executeTakeFirst();
     return row !== undefined;

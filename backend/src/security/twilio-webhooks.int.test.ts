@@ -48,6 +48,20 @@ describe.each(testDatabaseKinds())('security: Twilio webhooks (%s)', (kind) => {
       .map((r) => r.path);
   const inject = (req: ReturnType<typeof twilioPost>) => t.runtime.app.inject(req);
 
+  /** Replays a call's incoming-call webhook byte for byte, dials the stream it answers, and expects a refusal that never reaches the model. */
+  const expectReplayedStreamRefused = async (callSid: string, promise: string) => {
+    const original = { CallSid: callSid, AccountSid: 'AC00000000000000000000000000000000', From: '+15555550123', To: DEDICATED, CallStatus: 'ringing', Direction: 'inbound' };
+    const replay = await inject(twilioPost(t.baseUrl, '/twilio/voice', original, AUTH));
+    expect(replay.statusCode).toBe(200);
+    const step = readTwiml(replay.body);
+    if (step.kind !== 'stream') throw new Error(`the replayed webhook answered ${step.kind}, not a stream`);
+    const models = fake.connections.length;
+    const intruder = await SimPhone.connect({ url: step.url, parameters: step.parameters, callSid });
+    await intruder.closed();
+    expect(intruder.closeCode, promise).toBe(1008);
+    expect(fake.connections.length, 'a refused stream must never reach the model').toBe(models);
+  };
+
   it('finds every Twilio POST webhook in the router (the list the attacks below run over)', () => {
     const routes = twilioPostRoutes();
     expect(routes, 'the route listing lost a known Twilio webhook').toEqual(expect.arrayContaining(['/twilio/voice', '/twilio/gather', '/twilio/status']));
@@ -148,17 +162,7 @@ describe.each(testDatabaseKinds())('security: Twilio webhooks (%s)', (kind) => {
     await eventually(async () => ((await callEvents()).includes('call.ended') ? true : undefined), 10_000, 'call.ended on record');
 
     // A captured incoming-call webhook, replayed byte for byte after the call ended.
-    const original = { CallSid: placed.callSid, AccountSid: 'AC00000000000000000000000000000000', From: '+15555550123', To: DEDICATED, CallStatus: 'ringing', Direction: 'inbound' };
-    const replay = await inject(twilioPost(t.baseUrl, '/twilio/voice', original, AUTH));
-    expect(replay.statusCode).toBe(200);
-    const step = readTwiml(replay.body);
-    expect(step.kind).toBe('stream');
-    if (step.kind !== 'stream') return;
-    const models = fake.connections.length;
-    const intruder = await SimPhone.connect({ url: step.url, parameters: step.parameters, callSid: placed.callSid });
-    await intruder.closed();
-    expect(intruder.closeCode, 'a stream minted by a replayed webhook for an ended call must be refused').toBe(1008);
-    expect(fake.connections.length, 'a refused stream must never reach the model').toBe(models);
+    await expectReplayedStreamRefused(placed.callSid, 'a stream minted by a replayed webhook for an ended call must be refused');
     expect((await inject(twilioPost(t.baseUrl, '/twilio/status', status, AUTH))).statusCode).toBe(204);
 
     const types = (await t.runtime.core.events.readStream({ type: 'call', id: placed.callSid })).map((e) => e.type);
@@ -166,5 +170,26 @@ describe.each(testDatabaseKinds())('security: Twilio webhooks (%s)', (kind) => {
       expect(types.filter((x) => x === once), `${once} must be recorded once whatever is replayed`).toHaveLength(1);
     }
     expect(t.logs.some((l) => l.includes('"reason":"call_ended"'))).toBe(true);
+  });
+
+  it('a webhook replayed during a live call cannot open a second stream, and the call goes on', async () => {
+    const placed = await placeCall({ baseUrl: t.baseUrl, to: DEDICATED, authToken: AUTH });
+    const index = fake.connections.length;
+    const phone = await SimPhone.connect({ url: placed.stream!.url, parameters: placed.stream!.parameters, callSid: placed.callSid });
+    const model = await fake.connection(index);
+    await model.waitFor('session.update');
+
+    // The call's own incoming-call webhook, captured and replayed while the call is live.
+    await expectReplayedStreamRefused(placed.callSid, 'a second stream for a live call (a replayed webhook) must be refused');
+
+    // The real caller is still connected to their session: audio still reaches the model.
+    const heard = model.inputAudio().length;
+    await phone.say(Buffer.alloc(160 * 30, 0x7f), { realtime: false });
+    await eventually(() => (model.inputAudio().length > heard ? true : undefined), 5_000, "the live caller's audio reaching the model");
+    phone.hangUp();
+    await phone.closed();
+    const types = (await t.runtime.core.events.readStream({ type: 'call', id: placed.callSid })).map((e) => e.type);
+    expect(types.filter((x) => x === 'call.connected'), 'call.connected must be recorded once whatever is replayed').toHaveLength(1);
+    expect(t.logs.some((l) => l.includes('"reason":"replayed"'))).toBe(true);
   });
 });
