@@ -1,4 +1,4 @@
-import type { Decider } from '../features/kit/command-handler.js';
+import type { Decider, DomainEvent } from '../features/kit/command-handler.js';
 
 /**
  * given(events).when(command).then(events | ErrorClass): decider tests without a database
@@ -7,7 +7,7 @@ import type { Decider } from '../features/kit/command-handler.js';
 
 type ErrorClass = abstract new (...args: never[]) => Error;
 
-export function deciderSpec<C, E, S>(decider: Decider<C, E, S>) {
+export function deciderSpec<C, E extends DomainEvent, S>(decider: Decider<C, E, S>) {
   return (given: readonly E[]) => ({
     when: (command: C) => {
       const run = () => decider.decide(command, given.reduce(decider.evolve, decider.initial()));

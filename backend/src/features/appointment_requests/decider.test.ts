@@ -9,10 +9,6 @@ const ref = { tenantId: 't', appointmentId: 'a1' };
 const requested: AppointmentEvent[] = [{ type: APPOINTMENT_REQUESTED, data }];
 
 describe('appointment decider', () => {
-  it("ignores other owners' events on the appointment's stream (its notification.queued)", () => {
-    const foreign = { type: 'notification.queued', data: {} } as unknown as AppointmentEvent;
-    given([...requested, foreign]).when({ type: 'ConfirmAppointment', data: ref }).then([{ type: APPOINTMENT_CONFIRMED, data: ref }]);
-  });
   it('requests once', () => {
     given([]).when({ type: 'RequestAppointment', data }).then(requested);
     given(requested).when({ type: 'RequestAppointment', data }).then(AppointmentStateError);

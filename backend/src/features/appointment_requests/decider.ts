@@ -30,7 +30,6 @@ const TARGET: Record<Exclude<AppointmentCommand['type'], 'RequestAppointment'>, 
 
 export const initial = (): AppointmentState => ({ status: 'none' });
 
-/** Events of other owners on the appointment's stream (its `notification.queued`) change nothing. */
 export function evolve(state: AppointmentState, event: AppointmentEvent): AppointmentState {
   switch (event.type) {
     case APPOINTMENT_REQUESTED:
@@ -62,4 +61,9 @@ export function decide(command: AppointmentCommand, state: AppointmentState): Ap
   return [{ type: target.event, data: command.data } as AppointmentEvent];
 }
 
-export const appointmentDecider = { initial, evolve, decide };
+export const appointmentDecider = {
+  eventTypes: new Set([APPOINTMENT_REQUESTED, APPOINTMENT_CONFIRMED, APPOINTMENT_CANCELLED, APPOINTMENT_NO_SHOW, APPOINTMENT_COMPLETED] as const),
+  initial,
+  evolve,
+  decide,
+};

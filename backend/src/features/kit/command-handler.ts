@@ -1,19 +1,21 @@
 import type { EventStore } from '../../storage/event-store.js';
 import { ConcurrencyError, type EventMetadata, type StoredEvent, type StreamRef } from '../../storage/events.js';
 
+export interface DomainEvent {
+  type: string;
+  data: object;
+}
+
 /** A feature's pure decision functions over one stream (house convention 8). */
-export interface Decider<C, E, S> {
+export interface Decider<C, E extends DomainEvent, S> {
+  /** The event types it folds: other owners write on the same stream too (an order's `notification.queued`). */
+  readonly eventTypes: ReadonlySet<E['type']>;
   initial(): S;
   evolve(state: S, event: E): S;
   decide(command: C, state: S): E[];
 }
 
 const MAX_CONFLICT_RETRIES = 3;
-
-export interface DomainEvent {
-  type: string;
-  data: object;
-}
 
 export interface CommandOptions {
   metadata?: EventMetadata;
@@ -36,7 +38,9 @@ export async function handleCommand<C, E extends DomainEvent, S>(
 ): Promise<{ events: E[]; stored: StoredEvent[] }> {
   for (let attempt = 0; ; attempt++) {
     const history = await store.readStream(stream);
-    const state = history.map((e) => ({ type: e.type, data: e.payload }) as unknown as E).reduce(decider.evolve, decider.initial());
+    const own = decider.eventTypes as ReadonlySet<string>;
+    // The stored payload of an own type is the event's data: it was appended from an `E`.
+    const state = history.flatMap((e) => (own.has(e.type) ? [{ type: e.type, data: e.payload } as unknown as E] : [])).reduce(decider.evolve, decider.initial());
     const events = decider.decide(command, state);
     if (events.length === 0) return { events, stored: [] };
     try {

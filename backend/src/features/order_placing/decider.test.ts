@@ -8,11 +8,6 @@ const placed = { tenantId: 't', orderId: 'o1' } as OrderPlaced;
 const ids = { tenantId: 't', orderId: 'o1' };
 
 describe('order decider', () => {
-  it("ignores other owners' events on the order's stream (its notification.queued)", () => {
-    const foreign = { type: 'notification.queued', data: {} } as unknown as OrderEvent;
-    const set = { type: 'SetOrderStatus', data: { ...ids, status: 'confirmed', reason: null } } as const;
-    given([{ type: ORDER_PLACED, data: placed }, foreign]).when(set).then([{ type: ORDER_CONFIRMED, data: ids }]);
-  });
   it('places a new order once', () => {
     given([]).when({ type: 'PlaceOrder', data: placed }).then([{ type: ORDER_PLACED, data: placed }]);
     given([{ type: ORDER_PLACED, data: placed }]).when({ type: 'PlaceOrder', data: placed }).then(OrderStateError);

@@ -21,7 +21,6 @@ const STATUS_OF: Record<Exclude<OrderEvent['type'], typeof ORDER_PLACED>, OrderS
 
 export const initial = (): OrderState => ({ status: 'none' });
 
-/** Events of other owners on the order's stream (its `notification.queued`) change nothing. */
 export function evolve(state: OrderState, event: OrderEvent): OrderState {
   if (event.type === ORDER_PLACED) return { status: 'placed', orderId: event.data.orderId };
   const next = (STATUS_OF as Partial<Record<string, OrderStatus>>)[event.type];
@@ -59,4 +58,9 @@ export function decide(command: OrderCommand, state: OrderState): OrderEvent[] {
   }
 }
 
-export const orderDecider = { initial, evolve, decide };
+export const orderDecider = {
+  eventTypes: new Set([ORDER_PLACED, ORDER_CONFIRMED, ORDER_READY, ORDER_COMPLETED, ORDER_CANCELLED] as const),
+  initial,
+  evolve,
+  decide,
+};
