@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
-import { callStream } from '../calls/call-events.js';
-import { demoCallEvents, demoCallSid } from './calls.js';
+import { demoCallAppend, demoCallSid } from './calls.js';
 import { demoPeople, pickCustomer } from './people.js';
 import { openRanges } from '../features/kit/opening-hours.js';
 import { mulberry32, seedFromString } from './prng.js';
@@ -101,11 +100,8 @@ export function generateAppointmentHistory(input: HistoryInput): AppendRequest[]
           const at = outcome === 'cancelled' ? new Date(start - rng.int(2, 20) * 3_600_000) : new Date(end + 5 * 60_000);
           if (at.getTime() > requestedAt.getTime()) events.push({ type, payload: outcome === 'cancelled' ? { ...ref, reason: 'customer cancelled' } : ref, occurredAt: at, metadata: SEED_META });
         }
-        out.push({
-          tenantId: input.tenantId,
-          stream: callStream(callSid),
-          expectedVersion: 'no_stream',
-          events: demoCallEvents({
+        out.push(
+          demoCallAppend({
             callSid,
             tenantId: input.tenantId,
             from: customer.phone,
@@ -114,7 +110,7 @@ export function generateAppointmentHistory(input: HistoryInput): AppendRequest[]
             durationSeconds,
             summary: `${customer.name} requested a ${service.name} with ${staff.name} on ${DateTime.fromMillis(start, { zone: input.zone }).toFormat("ccc LLL d 'at' h:mm a")} (${speakCents(service.priceCents)}).`,
           }),
-        });
+        );
         out.push({ tenantId: input.tenantId, stream: appointmentStream(input.tenantId, appointmentId), expectedVersion: 'no_stream', events });
         break;
       }

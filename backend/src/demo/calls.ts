@@ -1,5 +1,6 @@
 import { CALL_CONNECTED, CALL_ENDED, CALL_MISSED, CALL_RECEIVED, CALL_SUMMARIZED } from '../calls/call-events.js';
-import type { EventInput } from '../storage/events.js';
+import { callStream } from '../calls/call-events.js';
+import type { AppendRequest, EventInput } from '../storage/events.js';
 import { SEED_META } from './demo-ports.js';
 import { seedFromString } from './prng.js';
 
@@ -68,6 +69,11 @@ export function demoCallEvents(c: DemoCall): EventInput[] {
     });
   }
   return events;
+}
+
+/** The call's own stream, written once. */
+export function demoCallAppend(c: DemoCall): AppendRequest {
+  return { tenantId: c.tenantId, stream: callStream(c.callSid), expectedVersion: 'no_stream', events: demoCallEvents(c) };
 }
 
 /** A Twilio-like CallSid unique per tenant, kind and index (`CA` + 32 hex). */

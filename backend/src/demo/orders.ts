@@ -1,12 +1,13 @@
 import { appendHistoryOnce } from './append-once.js';
 import { DEMO_MENU, DEMO_RESTAURANT, DEMO_TAX_RATE_PERCENT } from './restaurant-menu.js';
 import { generateOrderHistory, historyMarker } from './order-history.js';
+import { generateTodaysOrders, todaysOrdersMarker } from './todays-orders.js';
 import { MENU_PUBLISHED, menuStream } from '../features/order_placing/events.js';
 import { MenuSchema, taxRatePercent } from '../features/order_placing/menu.js';
 import { TENANT_UPDATED, tenantStream } from '../tenancy/tenant-events.js';
 import { SEED_META, type DemoPorts } from './demo-ports.js';
 
-/** demo_restaurant: the menu, the tax rate in its settings, then 60 days of order history. */
+/** demo_restaurant: the menu, the tax rate in its settings, 60 days of order history, then today's open orders. */
 export async function seedOrders(ports: DemoPorts): Promise<void> {
   const tenant = await ports.tenants.get(DEMO_RESTAURANT);
   if (!tenant) return;
@@ -25,13 +26,14 @@ export async function seedOrders(ports: DemoPorts): Promise<void> {
     });
   }
   const menu = MenuSchema.parse(DEMO_MENU);
-  const history = generateOrderHistory({
+  const input = {
     tenantId: DEMO_RESTAURANT,
     zone: tenant.timeZone,
     number: tenant.phoneNumbers[0] ?? '+15550100001',
     menu,
     taxPercent: taxRatePercent(menu, settings),
     now: ports.clock(),
-  });
-  await appendHistoryOnce(ports, DEMO_RESTAURANT, historyMarker(DEMO_RESTAURANT), history);
+  };
+  await appendHistoryOnce(ports, DEMO_RESTAURANT, historyMarker(DEMO_RESTAURANT), generateOrderHistory(input));
+  await appendHistoryOnce(ports, DEMO_RESTAURANT, todaysOrdersMarker(DEMO_RESTAURANT), generateTodaysOrders(input));
 }
