@@ -110,6 +110,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
     const worker = new JobWorker(database.db, core.jobHandlers(), { log, metrics: storageMetrics });
     // Month-end closes are jobs: each billed tenant's current period, whichever instance starts.
     await core.billing.scheduleMonthEnds();
+    await core.scheduleHousekeeping();
     const outbox = core.notifications.worker(core.events);
     if (opts.worker !== false) {
       worker.start();

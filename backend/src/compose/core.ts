@@ -26,6 +26,7 @@ import { TenantAdmin } from '../tenancy/tenant-admin.js';
 import { TenantRepository } from '../tenancy/tenant-repository.js';
 import { tenantsProjection } from '../tenancy/tenants-projection.js';
 import { composeAccounts } from './accounts.js';
+import { accountsHousekeeping } from './accounts-housekeeping.js';
 import { composeBilling } from './billing.js';
 import { notificationAudience } from './notification-audience.js';
 
@@ -63,6 +64,8 @@ export interface Core {
   readonly callSettings: CallSettingsReader;
   /** Owner accounts and sessions (control plane): the auth routes, the tenant gate, the service. */
   readonly accounts: Accounts;
+  /** Queues tomorrow's purge of expired sessions (daily; at start and by the job itself). */
+  scheduleHousekeeping(): Promise<void>;
   /** Usage metering and billing (control plane): services for the routes, job handlers. */
   readonly billing: Billing;
   /** Messages out: the outbox worker, the Twilio SMS and tenant routes, the channels to close. */
@@ -72,7 +75,7 @@ export interface Core {
   /** The ports a feature's tools, routes and jobs run with (its own store included). */
   portsOf<S>(feature: FeatureModule<S>): FeaturePorts<S>;
   portsOf(feature: AnyFeature | string): FeaturePorts<unknown>;
-  /** Every feature's job handlers and billing's, for the worker. */
+  /** Every feature's job handlers, billing's and the accounts' housekeeping, for the worker. */
   jobHandlers(): Record<string, JobHandler>;
 }
 
@@ -127,6 +130,8 @@ export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, regis
   }
   const tenants = new TenantRepository(db);
   const billing = composeBilling({ db, config, log, clock, events, jobs, tenants });
+  const accounts = composeAccounts({ db, config, log, clock, tenants });
+  const housekeeping = accountsHousekeeping(accounts, jobs, clock, log);
   return {
     db,
     config,
@@ -144,12 +149,13 @@ export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, regis
       return tenant && callSettingsOf(tenant);
     },
     analytics,
-    accounts: composeAccounts({ db, config, log, clock, tenants }),
+    accounts,
+    scheduleHousekeeping: housekeeping.scheduleNext,
     billing,
     router: new ToolRouter({ registry, policy: config, events, portsOf }),
     notifications: messages,
     notify: notifyPort,
     portsOf,
-    jobHandlers: () => Object.assign({}, ...registry.features.map((f) => f.jobs?.(portsOf(f)) ?? {}), billing.jobHandlers),
+    jobHandlers: () => Object.assign({}, ...registry.features.map((f) => f.jobs?.(portsOf(f)) ?? {}), billing.jobHandlers, housekeeping.jobHandlers),
   };
 }
