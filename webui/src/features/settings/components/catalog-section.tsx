@@ -25,7 +25,7 @@ export function CatalogSection({ tenantId }: { tenantId: string }) {
         <p className="muted">What callers can ask to book, and who works which days. The next call offers these.</p>
       </div>
       <QueryView query={query} loadingLabel="Loading services and staff…">
-        {({ catalog }) => <CatalogEditor key={JSON.stringify(catalog)} tenantId={tenantId} catalog={catalog} />}
+        {({ catalog }) => <CatalogEditor tenantId={tenantId} catalog={catalog} />}
       </QueryView>
     </section>
   );

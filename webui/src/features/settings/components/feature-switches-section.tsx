@@ -23,7 +23,7 @@ export function FeatureSwitchesSection({ tenantId, settings }: { tenantId: strin
         <p className="muted">What the assistant does, and for which callers. Changes reach the next call. Greyed-out choices are set by your provider.</p>
       </div>
       <QueryView query={query} loadingLabel="Loading features…">
-        {(list) => <FeatureSwitches key={JSON.stringify(list.items)} tenantId={tenantId} settings={settings} features={list.items} />}
+        {(list) => <FeatureSwitches tenantId={tenantId} settings={settings} features={list.items} />}
       </QueryView>
     </section>
   );
@@ -76,9 +76,7 @@ function FeatureSwitches({ tenantId, settings, features }: { tenantId: string; s
                   );
                 })}
               </div>
-              <p className="small">
-                <span className={live.length ? 'badge badge-success' : 'badge badge-neutral'}>{live.length ? `Now on for ${live.map((m) => MODE_LABELS[m].toLowerCase()).join(' and ')}` : 'Now off'}</span>
-              </p>
+              <p className={live.length ? 'small feature-state feature-on' : 'small feature-state'}>{live.length ? `Now on for ${live.map((m) => MODE_LABELS[m].toLowerCase()).join(' and ')}` : 'Now off'}</p>
             </fieldset>
           );
         })}

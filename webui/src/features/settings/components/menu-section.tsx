@@ -22,10 +22,12 @@ export function MenuSection({ tenantId }: { tenantId: string }) {
     <section className="card stack" aria-labelledby="menu-heading">
       <div>
         <h2 id="menu-heading">Menu</h2>
-        <p className="muted">What callers can order. An item that is not available is not offered on the next call.</p>
+        <p className="muted">
+          What callers can order. An item that is not available is not offered on the next call. Options are separated by commas, with +price when one costs more.
+        </p>
       </div>
       <QueryView query={query} loadingLabel="Loading the menu…">
-        {({ menu }) => <MenuEditor key={JSON.stringify(menu)} tenantId={tenantId} menu={menu} />}
+        {({ menu }) => <MenuEditor tenantId={tenantId} menu={menu} />}
       </QueryView>
     </section>
   );
@@ -87,23 +89,23 @@ function CategoryItems({ form, index }: { form: Form; index: number }) {
         return (
           <fieldset key={row.id} className="fieldset stack">
             <legend>{name}</legend>
-            <div className="two-col">
+            <div className="item-grid">
               <Field label="Name" error={e?.name?.message}>
                 {(p) => <input {...p} {...form.register(`categories.${index}.items.${j}.name`)} maxLength={100} />}
               </Field>
               <Field label="Price ($)" error={e?.price?.message}>
                 {(p) => <input {...p} {...form.register(`categories.${index}.items.${j}.price`)} inputMode="decimal" />}
               </Field>
+              <Field label="Description" error={e?.description?.message}>
+                {(p) => <input {...p} {...form.register(`categories.${index}.items.${j}.description`)} maxLength={500} />}
+              </Field>
+              <Field label="Options" hint="e.g. add chicken +5, spicy" error={e?.options?.message}>
+                {(p) => <input {...p} {...form.register(`categories.${index}.items.${j}.options`)} />}
+              </Field>
             </div>
-            <Field label="Description" error={e?.description?.message}>
-              {(p) => <input {...p} {...form.register(`categories.${index}.items.${j}.description`)} maxLength={500} />}
-            </Field>
-            <Field label="Options" hint="Separated by commas; add +price when one costs more: add chicken +5, spicy" error={e?.options?.message}>
-              {(p) => <input {...p} {...form.register(`categories.${index}.items.${j}.options`)} />}
-            </Field>
             <div className="row">
               <Checkbox label={`${name} available`} {...form.register(`categories.${index}.items.${j}.available`)} />
-              <Button size="sm" variant="danger" onClick={() => items.remove(j)} aria-label={`Remove ${name}`}>
+              <Button size="sm" variant="danger" onClick={() => items.remove(j)} aria-label={`Remove item ${name}`}>
                 Remove item
               </Button>
             </div>
