@@ -6,6 +6,7 @@ import { notificationTenantRoutes, twilioSmsRoutes } from '../notifications/inde
 import { adminAccess, adminFacts } from '../server/admin-auth.js';
 import { adminRoutes } from '../server/admin-routes.js';
 import { mount, scope, type Mount } from '../server/mount.js';
+import { tenantFeaturesRoutes } from '../server/tenant-features-routes.js';
 import { tenantProfileRoutes } from '../server/tenant-profile-routes.js';
 import { billingAdminMounts, billingTenantMounts, stripeWebhookMount } from './billing.js';
 import type { CallPath } from './call-path.js';
@@ -23,8 +24,10 @@ export const ADMIN_PREFIX = '/api/admin';
  */
 function tenantMounts(core: Core, callPath: CallPath): Mount[] {
   const features = core.registry.features.flatMap((f) => (f.routes ? [mount(f.routes, { ports: core.portsOf(f) })] : []));
+  const manifests = core.registry.features.map((f) => f.manifest);
   return [
-    mount(tenantProfileRoutes, { config: core.config, manifests: core.registry.features.map((f) => f.manifest), tenants: core.tenants }),
+    mount(tenantProfileRoutes, { config: core.config, manifests, tenants: core.tenants }),
+    mount(tenantFeaturesRoutes, { config: core.config, manifests, tenants: core.tenants }),
     mount(callLogRoutes, { log: new CallLog(core.db), reads: core.reads }),
     mount(settingsRoutes, { tenants: core.tenantAdmin }),
     mount(accessCodeTenantRoutes, { codes: callPath.accessCodes }),

@@ -1,4 +1,4 @@
-import { resolveFeature, type FeatureSwitches } from './feature-resolution.js';
+import { resolveFeature, type FeatureDecision, type FeatureGate, type FeatureSwitches } from './feature-resolution.js';
 import { promptDefaults } from './mode-policy-defaults.js';
 import { normalizeActorMode, type ActorMode } from './modes.js';
 
@@ -73,17 +73,11 @@ export function resolveModePolicy(
 ): ModePolicyDecision {
   const mode = normalizeActorMode(actorMode);
   const entry: ModePolicyEntry = config.modePolicy[tenant.id]?.[mode] ?? {};
-  const allow = entry.feature_allowlist ? new Set(entry.feature_allowlist.map(lower)) : null;
-  const block = new Set((entry.feature_blocklist ?? []).map(lower));
 
   const allowed = features.filter((f) => {
-    if (f.ownerOnly && mode !== 'owner') return false;
     if (f.verticals && !f.verticals.includes(tenant.vertical)) return false;
-    if (!resolveFeature(f, tenant.id, mode, config.features).allowed) return false;
-    if (allow && !allow.has(lower(f.name))) return false;
-    if (block.has(lower(f.name))) return false;
-    const own = tenant.owner?.features?.[lower(f.name)];
-    return own?.enabled !== false && (!own?.modes || own.modes.includes(mode));
+    if (!operatorDecision(f, tenant.id, mode, config).allowed) return false;
+    return ownerAllows(tenant.owner?.features?.[lower(f.name)], mode);
   });
 
   const defaults = promptDefaults(tenant.vertical, mode);
@@ -109,6 +103,34 @@ export function resolveModePolicy(
     skillAllow: entry.skill_allowlist ? [...entry.skill_allowlist] : null,
     skillBlock: [...(entry.skill_blocklist ?? [])],
   };
+}
+
+export type OperatorDecision = FeatureDecision | { allowed: false; reason: 'not_in_allowlist' | 'blocklisted' };
+
+/**
+ * The operator's word on one feature for one mode: the environment's switches (`resolveFeature`:
+ * kill switch, default, owner-only, modes), then the tenant's allow/block lists from
+ * `VOZ_TENANT_MODE_POLICY_JSON`. The owner's own switches come after (`ownerAllows`).
+ */
+export function operatorDecision(
+  feature: FeatureGate,
+  tenantId: string,
+  actorMode: unknown,
+  config: { modePolicy: TenantModePolicies; features: FeatureSwitches },
+): OperatorDecision {
+  const mode = normalizeActorMode(actorMode);
+  const gate = resolveFeature(feature, tenantId, mode, config.features);
+  if (!gate.allowed) return gate;
+  const entry: ModePolicyEntry = config.modePolicy[tenantId]?.[mode] ?? {};
+  const name = lower(feature.name);
+  if (entry.feature_allowlist && !entry.feature_allowlist.map(lower).includes(name)) return { allowed: false, reason: 'not_in_allowlist' };
+  if ((entry.feature_blocklist ?? []).map(lower).includes(name)) return { allowed: false, reason: 'blocklisted' };
+  return { allowed: true };
+}
+
+/** The owner's switch for one feature (tenant settings): it can only turn it off or narrow its modes. */
+export function ownerAllows(own: { enabled?: boolean; modes?: readonly ActorMode[] } | undefined, mode: ActorMode): boolean {
+  return own?.enabled !== false && (!own?.modes || own.modes.includes(mode));
 }
 
 /**

@@ -37,13 +37,15 @@ export function tenantIsolation(suite: BrowserSuite) {
   });
 
   it('API: every restaurant route answers the barbershop session 403 or 404, never data', async () => {
-    for (const path of ['orders', 'calls', 'appointments', 'audit', 'dashboard', `calls/${restaurantCall.call_sid}`]) {
+    for (const path of ['orders', 'calls', 'appointments', 'audit', 'dashboard', 'menu', 'features', `calls/${restaurantCall.call_sid}`]) {
       const res = await portal.api(restaurant(path), { session: barbershop });
       expect([403, 404], path).toContain(res.status);
       expect(JSON.stringify(res.body), path).not.toContain('"items"');
     }
     const write = await portal.api(restaurant('ask'), { method: 'POST', session: barbershop, body: { question: 'How many orders last week?' } });
     expect([403, 404]).toContain(write.status);
+    const menu = await portal.api(restaurant('menu'), { method: 'PUT', session: barbershop, body: { menu: {} } });
+    expect([403, 404]).toContain(menu.status);
   });
 
   it("UI: the restaurant's call opened by its link shows no transcript, only that it is not there", async () => {
@@ -65,6 +67,21 @@ export function tenantIsolation(suite: BrowserSuite) {
     expect(seenByPage.length).toBeGreaterThan(0);
     const received = seenByPage.join('\n');
     for (const mark of restaurantMarks) expect(received).not.toContain(mark);
+  });
+
+  it('UI: Settings edits the barbershop’s services and staff, and shows no menu', async () => {
+    const own = (path: string) => `/api/tenants/${DEMO.barbershop.tenantId}/${path}`;
+    const before = (await portal.api(own('catalog'), { session: barbershop })).body;
+    await page.goto(`${portal.baseUrl}/settings/`);
+    await settled(page);
+    const section = page.getByRole('region', { name: 'Services and staff' });
+    expect(await page.getByRole('region', { name: 'Menu' }).count()).toBe(0);
+    await section.getByRole('group', { name: 'Haircut', exact: true }).getByLabel('Price ($)').fill('36');
+    await section.getByRole('button', { name: 'Save services and staff' }).click();
+    await section.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    const after = (await portal.api(own('catalog'), { session: barbershop })).body as { catalog: { services: Array<{ id: string; priceCents: number }> } };
+    expect(after.catalog.services.find((s) => s.id === 'haircut')?.priceCents).toBe(3600);
+    expect((await portal.api(own('catalog'), { method: 'PUT', session: barbershop, body: before })).status).toBe(200);
   });
 
   it("UI: the page's own session, asking the API for the restaurant, is refused", async () => {

@@ -6,6 +6,7 @@ import { handleCommand } from '../kit/command-handler.js';
 import { parseRequest } from '../kit/parse-request.js';
 import { listPage, portalMetadata, tenantOf, type TenantParams } from '../kit/tenant-route.js';
 import type { FeaturePorts } from '../types.js';
+import { catalogRoutes } from './catalog-routes.js';
 import { appointmentDecider, AppointmentStateError, type AppointmentCommand } from './decider.js';
 import { appointmentStream } from './events.js';
 import type { AppointmentRow, AppointmentStore } from './store.js';
@@ -73,9 +74,5 @@ export const routes: FastifyPluginAsync<{ ports: FeaturePorts<AppointmentStore> 
     return toAppointment(row);
   });
 
-  app.get<{ Params: TenantParams }>('/catalog', async (req) => {
-    const catalog = await ports.store.catalog(req.params.tenant_id);
-    if (!catalog) throw new NotFoundError('no catalog for this tenant');
-    return { catalog };
-  });
+  catalogRoutes(app, ports);
 };

@@ -1,27 +1,15 @@
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import { MINUTES_PER_DAY, type ServiceHours as OpeningHours, type ServiceWeekday as Weekday } from '@vozlia/contract';
 
-/** ISO weekday: 1 = Monday … 7 = Sunday (luxon's numbering). */
-export const WeekdaySchema = z.number().int().min(1).max(7);
-export type Weekday = z.infer<typeof WeekdaySchema>;
-
-const MINUTES_PER_DAY = 24 * 60;
-const MinuteOfDaySchema = z.number().int().min(0).max(MINUTES_PER_DAY);
-const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-export const DayRangeSchema = z.object({ open: MinuteOfDaySchema, close: MinuteOfDaySchema });
-
-/** Open from `open` to `close` (minutes after local midnight) on each of `days`. */
-export const WeeklyRuleSchema = z.object({ days: z.array(WeekdaySchema).min(1), open: MinuteOfDaySchema, close: MinuteOfDaySchema });
-
-/** A dated exception: its ranges replace the weekly rules for that date (empty = closed, a holiday). */
-export const DateOverrideSchema = z.object({ date: IsoDateSchema, ranges: z.array(DayRangeSchema) });
-
-export const OpeningHoursSchema = z.object({
-  weekly: z.array(WeeklyRuleSchema),
-  overrides: z.array(DateOverrideSchema).default([]),
-});
-export type OpeningHours = z.infer<typeof OpeningHoursSchema>;
+// The schemas live in the contract (the portal edits menus and catalogs with them); the math is here.
+export {
+  ServiceWeekday as WeekdaySchema,
+  MinuteRange as DayRangeSchema,
+  ServiceWeeklyRule as WeeklyRuleSchema,
+  ServiceDateOverride as DateOverrideSchema,
+  ServiceHours as OpeningHoursSchema,
+} from '@vozlia/contract';
+export type { OpeningHours, Weekday };
 
 /** A half-open instant range [start, end) in epoch milliseconds. */
 export interface Range {

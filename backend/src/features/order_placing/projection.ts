@@ -12,7 +12,7 @@ import {
   type OrderCompleted,
   type OrderPlaced,
 } from './events.js';
-import { menuEntries, MenuSchema } from './menu.js';
+import { menuEntries, MenuSchema, withAvailability } from './menu.js';
 import './tables.js';
 
 /** `menus` + `menu_items`: the current menu of each tenant. */
@@ -60,6 +60,12 @@ export const menuProjection: Projection = {
       .where('tenant_id', '=', event.tenantId)
       .where('item_id', '=', p.itemId)
       .execute();
+    // The stored document follows too, so `GET menu` (and the next full edit) shows the switch.
+    const row = await trx.selectFrom('menus').select('menu').where('tenant_id', '=', event.tenantId).executeTakeFirst();
+    const parsed = MenuSchema.safeParse(row?.menu);
+    if (!parsed.success) return;
+    const menu = withAvailability(parsed.data, p.itemId, p.available);
+    await trx.updateTable('menus').set({ menu: JSON.stringify(menu), updated_at: event.occurredAt }).where('tenant_id', '=', event.tenantId).execute();
   },
 };
 

@@ -6,6 +6,7 @@ import { handleCommand } from '../kit/command-handler.js';
 import { listPage, portalMetadata, tenantOf, type TenantParams } from '../kit/tenant-route.js';
 import { parseRequest } from '../kit/parse-request.js';
 import type { FeaturePorts } from '../types.js';
+import { menuRoutes } from './menu-routes.js';
 import { orderDecider, OrderStateError } from './decider.js';
 import { orderStream } from './events.js';
 import type { OrderRow, OrderStore } from './store.js';
@@ -37,7 +38,7 @@ export function toOrder(r: OrderRow): Order {
   };
 }
 
-/** Contract §7, in the tenant scope: the orders list (filters, keyset pages) and status changes. */
+/** Contract §7, in the tenant scope: the orders list (filters, keyset pages), status changes, and the menu. */
 export const routes: FastifyPluginAsync<{ ports: FeaturePorts<OrderStore> }> = async (app, { ports }) => {
   app.get<{ Params: TenantParams }>('/orders', async (req) => {
     const tenant = await tenantOf(ports, req);
@@ -69,10 +70,5 @@ export const routes: FastifyPluginAsync<{ ports: FeaturePorts<OrderStore> }> = a
     return toOrder(order);
   });
 
-  app.get('/menu', async (req) => {
-    const { tenant_id } = parseRequest(OrderParams.pick({ tenant_id: true }), req.params);
-    const menu = await ports.store.menu(tenant_id);
-    if (!menu) throw new NotFoundError('no menu for this tenant');
-    return { menu };
-  });
+  menuRoutes(app, ports);
 };

@@ -1,4 +1,16 @@
-import { AccessCodeList, IssuedAccessCode, NotificationSettings, TenantSettings, type NotificationSettingsInput, type TenantSettingsInput } from '@vozlia/contract';
+import {
+  AccessCodeList,
+  CatalogDocument,
+  IssuedAccessCode,
+  MenuDocument,
+  NotificationSettings,
+  TenantFeatureList,
+  TenantSettings,
+  type CatalogDocumentInput,
+  type MenuDocumentInput,
+  type NotificationSettingsInput,
+  type TenantSettingsInput,
+} from '@vozlia/contract';
 import { tenantPath, type ApiClient } from '@/lib/api/api-client';
 import { tenantKey, tenantQuery } from '@/lib/query/tenant-query';
 
@@ -22,3 +34,16 @@ export const tenantSettingsKey = (tenantId: string) => tenantKey(tenantId, 'sett
 export const tenantSettingsQuery = (api: ApiClient, tenantId: string) =>
   tenantQuery(api, tenantId, ['settings'], (api, signal) => api.get(tenantPath(tenantId, 'settings'), TenantSettings, undefined, signal));
 export const saveTenantSettings = (api: ApiClient, tenantId: string, body: TenantSettingsInput) => api.send('PUT', tenantPath(tenantId, 'settings'), body, TenantSettings);
+
+export const tenantFeaturesKey = (tenantId: string) => tenantKey(tenantId, 'features');
+export const tenantFeaturesQuery = (api: ApiClient, tenantId: string) =>
+  tenantQuery(api, tenantId, ['features'], (api, signal) => api.get(tenantPath(tenantId, 'features'), TenantFeatureList, undefined, signal));
+
+export const menuKey = (tenantId: string) => tenantKey(tenantId, 'menu');
+export const menuQuery = (api: ApiClient, tenantId: string) => tenantQuery(api, tenantId, ['menu'], (api, signal) => api.get(tenantPath(tenantId, 'menu'), MenuDocument, undefined, signal));
+export const saveMenu = (api: ApiClient, tenantId: string, body: MenuDocumentInput) => api.send('PUT', tenantPath(tenantId, 'menu'), body, MenuDocument);
+
+export const catalogKey = (tenantId: string) => tenantKey(tenantId, 'catalog');
+export const catalogQuery = (api: ApiClient, tenantId: string) =>
+  tenantQuery(api, tenantId, ['catalog'], (api, signal) => api.get(tenantPath(tenantId, 'catalog'), CatalogDocument, undefined, signal));
+export const saveCatalog = (api: ApiClient, tenantId: string, body: CatalogDocumentInput) => api.send('PUT', tenantPath(tenantId, 'catalog'), body, CatalogDocument);

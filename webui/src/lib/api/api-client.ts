@@ -53,7 +53,7 @@ export class ApiClient {
     if (!res.ok) {
       const read = readErrorBody(payload, res.status >= 500 ? 'Something went wrong on the server. Try again in a moment.' : `Request failed (${res.status}).`);
       const retry = Number(res.headers.get('retry-after'));
-      throw new ApiError({ kind: kindOf(res.status), status: res.status, message: read.message, code: read.code, fieldErrors: read.fieldErrors, retryAfterSeconds: Number.isFinite(retry) && retry > 0 ? retry : null });
+      throw new ApiError({ kind: kindOf(res.status), status: res.status, message: read.message, code: read.code, fieldErrors: read.fieldErrors, fieldPaths: read.fieldPaths, retryAfterSeconds: Number.isFinite(retry) && retry > 0 ? retry : null });
     }
     if (!schema) return undefined;
     const parsed = schema.safeParse(payload);

@@ -18,15 +18,18 @@ export class ApiError extends Error {
   readonly code: string | null;
   /** 400s: messages per request field, shown next to that field. */
   readonly fieldErrors: Readonly<Record<string, string>>;
+  /** 400s: the same messages by their whole path, for forms with rows. */
+  readonly fieldPaths: Readonly<Record<string, string>>;
   /** 429: seconds until a retry may work. */
   readonly retryAfterSeconds: number | null;
 
-  constructor(init: { kind: ApiErrorKind; status: number; message: string; code?: string | null; fieldErrors?: Record<string, string>; retryAfterSeconds?: number | null }) {
+  constructor(init: { kind: ApiErrorKind; status: number; message: string; code?: string | null; fieldErrors?: Record<string, string>; fieldPaths?: Record<string, string>; retryAfterSeconds?: number | null }) {
     super(init.message);
     this.kind = init.kind;
     this.status = init.status;
     this.code = init.code ?? null;
     this.fieldErrors = init.fieldErrors ?? {};
+    this.fieldPaths = init.fieldPaths ?? {};
     this.retryAfterSeconds = init.retryAfterSeconds ?? null;
   }
 

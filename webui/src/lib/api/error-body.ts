@@ -3,6 +3,8 @@ export interface ErrorBody {
   code: string | null;
   message: string;
   fieldErrors: Record<string, string>;
+  /** The same messages by their whole path (`menu.categories.0.items.1.priceCents`), for forms with rows. */
+  fieldPaths: Record<string, string>;
 }
 
 const FIELD_PREFIX = /^([a-z_][a-z0-9_.]*):\s+(.+)$/i;
@@ -16,9 +18,11 @@ export function readErrorBody(body: unknown, fallback: string): ErrorBody {
   const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const message = typeof b.message === 'string' && b.message.length > 0 ? b.message : fallback;
   const fieldErrors: Record<string, string> = {};
+  const fieldPaths: Record<string, string> = {};
   const add = (field: string, text: string) => {
     const top = field.split('.')[0]!;
     fieldErrors[top] ??= text;
+    fieldPaths[field] ??= text;
   };
   if (Array.isArray(b.issues)) {
     for (const issue of b.issues as Array<Record<string, unknown>>) {
@@ -31,5 +35,5 @@ export function readErrorBody(body: unknown, fallback: string): ErrorBody {
     const m = FIELD_PREFIX.exec(line);
     if (m) add(m[1]!, m[2]!);
   }
-  return { code: typeof b.error === 'string' ? b.error : null, message, fieldErrors };
+  return { code: typeof b.error === 'string' ? b.error : null, message, fieldErrors, fieldPaths };
 }

@@ -8,11 +8,11 @@ import { useTenant } from '@/features/tenant/use-tenant';
 import { tenantSettingsQuery } from '../queries';
 import { AccessCodesSection } from './access-codes-section';
 import { AssistantSection } from './assistant-section';
+import { CatalogSection } from './catalog-section';
+import { FeatureSwitchesSection } from './feature-switches-section';
 import { HoursSection } from './hours-section';
+import { MenuSection } from './menu-section';
 import { NotificationsSection } from './notifications-section';
-
-/** Settings with no form here yet; listed so an owner knows where they will be. */
-const COMING = ['Feature switches', 'Menu, or services and staff'];
 
 export function SettingsPage() {
   const api = useApi();
@@ -27,20 +27,14 @@ export function SettingsPage() {
             <div className="stack">
               <AssistantSection tenantId={tenant.tenantId} settings={s} />
               <HoursSection tenantId={tenant.tenantId} settings={s} />
+              <FeatureSwitchesSection tenantId={tenant.tenantId} settings={s} />
             </div>
           )}
         </QueryView>
         <AccessCodesSection tenantId={tenant.tenantId} zone={tenant.zone} />
         <NotificationsSection tenantId={tenant.tenantId} />
-        <section className="card" aria-labelledby="more-settings">
-          <h2 id="more-settings">More settings</h2>
-          <p className="muted">These are set up by your operator for now and will be editable here:</p>
-          <ul>
-            {COMING.map((c) => (
-              <li key={c}>{c}</li>
-            ))}
-          </ul>
-        </section>
+        {tenant.profile?.areas.includes('orders') && <MenuSection tenantId={tenant.tenantId} />}
+        {tenant.profile?.areas.includes('appointments') && <CatalogSection tenantId={tenant.tenantId} />}
       </div>
     </>
   );

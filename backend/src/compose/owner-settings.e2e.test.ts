@@ -1,0 +1,157 @@
+import type { CatalogDocument, MenuDocument, TenantFeatureList, TenantSettings } from '@vozlia/contract';
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_OWNERS } from '../demo/owners.js';
+import type { Runtime } from '../main.js';
+import { RealtimeFake } from '../testing/realtime-fake/index.js';
+import { openRuntimeTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
+import { startTestRuntime } from '../testing/test-runtime.js';
+import { placeCall, SimPhone } from '../testing/twilio-sim/index.js';
+
+const BOOT_TIMEOUT_MS = 180_000;
+const RESTAURANT = 'demo_restaurant';
+const BARBERSHOP = 'demo_barbershop';
+const STAFF = { email: 'staff@demo-restaurant.test', password: 'a-staff-password' };
+
+interface Session {
+  cookie: string;
+  csrf: string;
+}
+type Tool = { name: string; parameters: Record<string, unknown> };
+
+/** Issues 11 and 15: what an owner edits (menu, services, feature switches) reaches the next call, no restart. */
+describe.each(testDatabaseKinds())('owner settings reach the next call (%s)', (kind) => {
+  let runtime: Runtime;
+  let fake: RealtimeFake;
+  let pg: TestDatabase | undefined;
+  let owner: Session;
+  let barber: Session;
+  let staff: Session;
+  let origin: string;
+
+  beforeAll(async () => {
+    fake = await RealtimeFake.start();
+    if (kind === 'postgres') pg = await openRuntimeTestDatabase('postgres');
+    runtime = await startTestRuntime({ listen: true, env: { OPENAI_API_KEY: 'test', OPENAI_REALTIME_URL: fake.url }, ...(pg?.url ? { databaseUrl: pg.url } : {}) });
+    origin = new URL(runtime.config.publicBaseUrl).origin;
+    await runtime.core.accounts.service.addUser({ tenantId: RESTAURANT, role: 'staff', ...STAFF });
+    const [restaurant, barbershop] = DEMO_OWNERS;
+    owner = await signIn(restaurant.email, restaurant.password);
+    barber = await signIn(barbershop.email, barbershop.password);
+    staff = await signIn(STAFF.email, STAFF.password);
+  }, BOOT_TIMEOUT_MS);
+  afterAll(async () => {
+    await runtime?.close();
+    await fake?.close();
+    await pg?.close();
+  });
+
+  async function signIn(email: string, password: string): Promise<Session> {
+    const res = await runtime.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+    expect(res.statusCode).toBe(200);
+    const c = res.cookies.find((x) => x.name.endsWith('voz_session'))!;
+    return { cookie: `${c.name}=${c.value}`, csrf: res.json().csrf_token };
+  }
+
+  /** The portal's own request: the session cookie, and on writes the CSRF token and a same-origin Origin. */
+  async function api(s: Session, method: InjectOptions['method'], tenant: string, path: string, payload?: unknown) {
+    const headers = method === 'GET' ? { cookie: s.cookie } : { cookie: s.cookie, 'x-csrf-token': s.csrf, origin };
+    const res = await runtime.app.inject({ method, url: `/api/tenants/${tenant}/${path}`, headers, ...(payload !== undefined ? { payload: payload as object } : {}) });
+    return { status: res.statusCode, json: res.body ? (res.json() as Record<string, unknown>) : {} };
+  }
+
+  /** A customer rings the tenant's own number; the session's tools as the model is offered them. */
+  async function toolsOfNextCall(number: string): Promise<Tool[]> {
+    const placed = await placeCall({ baseUrl: runtime.url!, to: number, from: '+15557770099' });
+    if (!placed.stream) throw new Error('the call was not connected');
+    const index = fake.connections.length;
+    const phone = await SimPhone.connect({ url: placed.stream.url, parameters: placed.stream.parameters, callSid: placed.callSid });
+    const update = await (await fake.connection(index)).waitFor('session.update');
+    phone.drop();
+    return (update['session'] as { tools?: Tool[] }).tools ?? [];
+  }
+  const enumOf = (tools: Tool[], name: string, path: (p: never) => string[]) => {
+    const tool = tools.find((t) => t.name === name);
+    return tool ? path(tool.parameters as never) : undefined;
+  };
+  const menuItems = (tools: Tool[]) => enumOf(tools, 'place_order', (p: { properties: { items: { items: { properties: { name: { enum: string[] } } } } } }) => p.properties.items.items.properties.name.enum);
+  const services = (tools: Tool[]) => enumOf(tools, 'request_appointment', (p: { properties: { service: { enum: string[] } } }) => p.properties.service.enum);
+
+  it('lists the features serving a restaurant with the operator, owner and effective state', async () => {
+    const res = await api(owner, 'GET', RESTAURANT, 'features');
+    expect(res.status).toBe(200);
+    const items = (res.json as TenantFeatureList).items;
+    const names = items.map((f) => f.name);
+    expect(names).toEqual(expect.arrayContaining(['order_placing', 'knowledge_base', 'business_analytics']));
+    expect(names).not.toContain('appointment_requests');
+    expect(items.find((f) => f.name === 'order_placing')).toMatchObject({
+      modes: ['client'],
+      operator: { client: { allowed: true, reason: null }, owner: { allowed: false, reason: 'mode_not_declared' } },
+      effective: { client: true, owner: false },
+    });
+    expect(items.find((f) => f.name === 'business_analytics')?.operator.client).toEqual({ allowed: false, reason: 'owner_only' });
+  });
+
+  it('a new menu item, and an item marked sold out, show in the next call; a bad menu is a 400 naming the field', async () => {
+    const { menu } = (await api(owner, 'GET', RESTAURANT, 'menu')).json as MenuDocument;
+    expect(menuItems(await toolsOfNextCall('+15550100001'))).not.toContain('Truffle Risotto');
+
+    const risotto = { id: 'truffle-risotto', name: 'Truffle Risotto', description: '', priceCents: 2400, available: true, options: [] };
+    const edited = { ...menu, categories: menu.categories.map((c, i) => (i === 0 ? { ...c, items: [...c.items, risotto] } : c)) };
+    const put = await api(owner, 'PUT', RESTAURANT, 'menu', { menu: edited });
+    expect(put.status).toBe(200);
+    expect(JSON.stringify(put.json)).toContain('Truffle Risotto');
+    expect(menuItems(await toolsOfNextCall('+15550100001'))).toContain('Truffle Risotto');
+
+    const first = menu.categories[0]!.items[0]!;
+    const soldOut = await api(owner, 'POST', RESTAURANT, `menu/items/${first.id}/availability`, { available: false });
+    expect(soldOut.status).toBe(200);
+    expect((soldOut.json as MenuDocument).menu.categories[0]!.items[0]!.available).toBe(false);
+    const offered = menuItems(await toolsOfNextCall('+15550100001'));
+    expect(offered).not.toContain(first.name);
+    expect(offered).toContain('Truffle Risotto');
+    expect((await api(owner, 'POST', RESTAURANT, `menu/items/${first.id}/availability`, { available: true })).status).toBe(200);
+    expect((await api(owner, 'POST', RESTAURANT, 'menu/items/no-such-item/availability', { available: false })).status).toBe(404);
+
+    const negative = structuredClone(edited);
+    negative.categories[0]!.items[0]!.priceCents = -5;
+    const bad = await api(owner, 'PUT', RESTAURANT, 'menu', { menu: negative });
+    expect(bad.status).toBe(400);
+    expect(bad.json).toMatchObject({ field: 'menu.categories.0.items.0.priceCents' });
+    const twice = await api(owner, 'PUT', RESTAURANT, 'menu', { menu: { ...edited, categories: [...edited.categories, { name: 'Again', items: [risotto] }] } });
+    expect(twice).toMatchObject({ status: 400, json: { field: expect.stringMatching(/^menu\.categories\.\d+\.items\.0\.id$/) } });
+  });
+
+  it('switching a feature off in the settings removes its tool from the next call; switching it back returns it', async () => {
+    const current = (await api(owner, 'GET', RESTAURANT, 'settings')).json as TenantSettings;
+    const { links: _l, updated_at: _u, ...body } = current;
+    expect((await api(owner, 'PUT', RESTAURANT, 'settings', { ...body, features: { ...body.features, order_placing: { enabled: false } } })).status).toBe(200);
+    const feature = ((await api(owner, 'GET', RESTAURANT, 'features')).json as TenantFeatureList).items.find((f) => f.name === 'order_placing');
+    expect(feature).toMatchObject({ tenant: { enabled: false }, effective: { client: false } });
+    const names = (await toolsOfNextCall('+15550100001')).map((t) => t.name);
+    expect(names).not.toContain('place_order');
+    expect(names).toContain('search_knowledge_base');
+
+    expect((await api(owner, 'PUT', RESTAURANT, 'settings', body)).status).toBe(200);
+    expect((await toolsOfNextCall('+15550100001')).map((t) => t.name)).toContain('place_order');
+  });
+
+  it('a new service reaches the barbershop’s next call', async () => {
+    const { catalog } = (await api(barber, 'GET', BARBERSHOP, 'catalog')).json as CatalogDocument;
+    const hotTowel = { id: 'scalp-massage', name: 'Scalp Massage', durationMinutes: 30, priceCents: 3000 };
+    const put = await api(barber, 'PUT', BARBERSHOP, 'catalog', { catalog: { ...catalog, services: [...catalog.services, hotTowel] } });
+    expect(put.status, JSON.stringify(put.json)).toBe(200);
+    expect(services(await toolsOfNextCall('+15550100002'))).toContain('Scalp Massage');
+    const bad = await api(barber, 'PUT', BARBERSHOP, 'catalog', { catalog: { ...catalog, staff: [] } });
+    expect(bad).toMatchObject({ status: 400, json: { field: 'catalog.staff' } });
+  });
+
+  it('staff may read the menu but not change it, the catalog or the feature list; another tenant gets 404', async () => {
+    expect((await api(staff, 'GET', RESTAURANT, 'menu')).status).toBe(200);
+    for (const [method, path] of [['GET', 'features'], ['PUT', 'menu'], ['POST', 'menu/items/x/availability'], ['PUT', 'catalog']] as const) {
+      expect((await api(staff, method, RESTAURANT, path, method === 'GET' ? undefined : {})).status, `${method} ${path}`).toBe(403);
+    }
+    expect((await api(barber, 'PUT', RESTAURANT, 'menu', {})).status).toBe(404);
+    expect((await api(barber, 'GET', RESTAURANT, 'features')).status).toBe(404);
+  });
+});

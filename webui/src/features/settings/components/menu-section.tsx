@@ -1,0 +1,122 @@
+'use client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Menu } from '@vozlia/contract';
+import { useFieldArray, type UseFormReturn } from 'react-hook-form';
+import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
+import { Field } from '@/components/ui/field';
+import { FormError } from '@/components/ui/form-error';
+import { QueryView } from '@/components/ui/query-view';
+import { useApi } from '@/lib/api/api-context';
+import { useApiForm } from '@/lib/use-api-form';
+import { MenuForm, menuFieldOf, menuFormFrom, menuWithForm, NEW_MENU_ITEM, type MenuFormInput, type MenuFormValue } from '../menu-form';
+import { menuKey, menuQuery, saveMenu } from '../queries';
+
+type Form = UseFormReturn<MenuFormInput, unknown, MenuFormValue>;
+
+/** The menu callers order from: categories, items, prices, options, and what is sold out today. */
+export function MenuSection({ tenantId }: { tenantId: string }) {
+  const api = useApi();
+  const query = useQuery(menuQuery(api, tenantId));
+  return (
+    <section className="card stack" aria-labelledby="menu-heading">
+      <div>
+        <h2 id="menu-heading">Menu</h2>
+        <p className="muted">
+          What callers can order. An item that is not available is not offered on the next call. Options are separated by commas, with +price when one costs more.
+        </p>
+      </div>
+      <QueryView query={query} loadingLabel="Loading the menu…">
+        {({ menu }) => <MenuEditor tenantId={tenantId} menu={menu} />}
+      </QueryView>
+    </section>
+  );
+}
+
+function MenuEditor({ tenantId, menu }: { tenantId: string; menu: Menu }) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const { form, formError, showServerError } = useApiForm(MenuForm, menuFormFrom(menu), menuFieldOf);
+  const categories = useFieldArray({ control: form.control, name: 'categories' });
+  const mutation = useMutation({
+    mutationFn: (v: MenuFormValue) => saveMenu(api, tenantId, menuWithForm(menu, v)),
+    onSuccess: (saved) => queryClient.setQueryData(menuKey(tenantId), saved),
+    onError: showServerError,
+  });
+  const errors = form.formState.errors;
+  return (
+    <form className="stack" noValidate onSubmit={form.handleSubmit((v) => mutation.mutate(v))}>
+      <FormError message={formError ?? errors.categories?.root?.message ?? errors.categories?.message} />
+      {mutation.isSuccess && (
+        <p role="status" className="badge badge-success">
+          Saved.
+        </p>
+      )}
+      {categories.fields.map((row, i) => (
+        <fieldset key={row.id} className="fieldset stack">
+          <legend>{row.name || `New category ${i + 1}`}</legend>
+          <div className="row">
+            <Field label="Category name" error={errors.categories?.[i]?.name?.message}>
+              {(p) => <input {...p} {...form.register(`categories.${i}.name`)} maxLength={100} />}
+            </Field>
+            <Button size="sm" variant="danger" onClick={() => categories.remove(i)} aria-label={`Remove category ${row.name || i + 1}`}>
+              Remove category
+            </Button>
+          </div>
+          <CategoryItems form={form} index={i} />
+        </fieldset>
+      ))}
+      <div className="row">
+        <Button size="sm" onClick={() => categories.append({ name: '', items: [{ ...NEW_MENU_ITEM }] })}>
+          Add a category
+        </Button>
+        <Button type="submit" variant="primary" busy={mutation.isPending}>
+          Save menu
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function CategoryItems({ form, index }: { form: Form; index: number }) {
+  const items = useFieldArray({ control: form.control, name: `categories.${index}.items` });
+  const errors = form.formState.errors.categories?.[index]?.items;
+  return (
+    <div className="stack">
+      {items.fields.map((row, j) => {
+        const name = row.name || `New item ${j + 1}`;
+        const e = errors?.[j];
+        return (
+          <fieldset key={row.id} className="fieldset stack">
+            <legend>{name}</legend>
+            <div className="item-grid">
+              <Field label="Name" error={e?.name?.message}>
+                {(p) => <input {...p} {...form.register(`categories.${index}.items.${j}.name`)} maxLength={100} />}
+              </Field>
+              <Field label="Price ($)" error={e?.price?.message}>
+                {(p) => <input {...p} {...form.register(`categories.${index}.items.${j}.price`)} inputMode="decimal" />}
+              </Field>
+              <Field label="Description" error={e?.description?.message}>
+                {(p) => <input {...p} {...form.register(`categories.${index}.items.${j}.description`)} maxLength={500} />}
+              </Field>
+              <Field label="Options" hint="e.g. add chicken +5, spicy" error={e?.options?.message}>
+                {(p) => <input {...p} {...form.register(`categories.${index}.items.${j}.options`)} />}
+              </Field>
+            </div>
+            <div className="row">
+              <Checkbox label={`${name} available`} {...form.register(`categories.${index}.items.${j}.available`)} />
+              <Button size="sm" variant="danger" onClick={() => items.remove(j)} aria-label={`Remove item ${name}`}>
+                Remove item
+              </Button>
+            </div>
+          </fieldset>
+        );
+      })}
+      <div>
+        <Button size="sm" onClick={() => items.append({ ...NEW_MENU_ITEM })}>
+          Add an item
+        </Button>
+      </div>
+    </div>
+  );
+}
