@@ -18,6 +18,20 @@ export const FEATURE_TITLES: Readonly<Record<string, string>> = {
   order_notification: 'Order and booking messages',
   owner_notification: 'Messages to you',
 };
+/** What each feature does for the business, in an owner's words (the manifests describe the code). */
+export const FEATURE_BLURBS: Readonly<Record<string, string>> = {
+  order_placing: 'Callers order from your menu; you see the orders here and get a message for each.',
+  appointment_requests: 'Callers ask for a service with one of your staff; you confirm or decline here.',
+  knowledge_base: 'The assistant answers callers from the documents you keep under Knowledge base.',
+  business_analytics: 'You ask about your calls, orders and bookings, on the phone with your owner code or under Ask.',
+  customer_greeting: 'The standard greeting and manners for your kind of business, unless you wrote your own.',
+  call_control: 'Callers can ask for a person and are put through to your transfer numbers, or leave a message.',
+  call_summary: 'After each call, a short summary of what was said appears in the call log.',
+  contacts: 'Callers are remembered by their number, with the name they gave.',
+  missed_call_capture: 'Calls nobody answered are listed, with the number to call back.',
+  order_notification: 'Customers get a text when their order or booking is taken or changes.',
+  owner_notification: 'You get a text or email about new orders, bookings, messages and missed calls.',
+};
 export const MODE_LABELS: Readonly<Record<Mode, string>> = { client: 'Customers', owner: 'You (owner code)' };
 
 /** Why the operator keeps a feature closed, in an owner's words. */

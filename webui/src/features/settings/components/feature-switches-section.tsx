@@ -7,7 +7,7 @@ import { FormError } from '@/components/ui/form-error';
 import { QueryView } from '@/components/ui/query-view';
 import { useApi } from '@/lib/api/api-context';
 import { useApiForm } from '@/lib/use-api-form';
-import { FEATURE_TITLES, FeatureSwitchesForm, featureSwitchesFormFrom, MODE_LABELS, OPERATOR_REASONS, settingsWithFeatures, type FeatureSwitchesFormInput } from '../feature-switches-form';
+import { FEATURE_BLURBS, FEATURE_TITLES, FeatureSwitchesForm, featureSwitchesFormFrom, MODE_LABELS, OPERATOR_REASONS, settingsWithFeatures, type FeatureSwitchesFormInput } from '../feature-switches-form';
 import { saveTenantSettings, tenantFeaturesKey, tenantFeaturesQuery, tenantSettingsKey } from '../queries';
 
 const titleOf = (name: string) => FEATURE_TITLES[name] ?? name.replaceAll('_', ' ');
@@ -59,7 +59,7 @@ function FeatureSwitches({ tenantId, settings, features }: { tenantId: string; s
           return (
             <fieldset key={f.name} className="fieldset stack">
               <legend>{title}</legend>
-              <p className="field-hint">{f.description}</p>
+              <p className="field-hint">{FEATURE_BLURBS[f.name] ?? f.description}</p>
               <Checkbox label={`${title} on`} {...form.register(`items.${i}.enabled`)} />
               <div className="stack" role="group" aria-label={`Who gets ${title}`}>
                 {f.modes.map((m) => {
