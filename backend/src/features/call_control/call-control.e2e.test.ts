@@ -1,3 +1,4 @@
+import { CallDetail } from '@vozlia/contract';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallControlSettings } from '../../calls/call-control-settings.js';
@@ -15,6 +16,7 @@ const AUTH = 'twilio-test-auth-token-cc';
 const CALLER = '+15557770042';
 const BLOCKED = '+15557770666';
 const OWNER_SECRET = 'owner-only-margin-report';
+const ADMIN = { authorization: 'Bearer cc-admin-token-for-tests' };
 /** The demo restaurant owner's notification contacts (demo/notification-settings.ts). */
 const RESTAURANT_OWNER_SMS = '+15550109001';
 const RESTAURANT_OWNER_EMAIL = 'owner@demo-restaurant.test';
@@ -48,7 +50,7 @@ describe.each(testDatabaseKinds())('call control through the product (%s)', (kin
     if (kind === 'postgres') pg = await openTestDatabase('postgres');
     runtime = await startTestRuntime({
       listen: true,
-      env: { OPENAI_API_KEY: 'test', OPENAI_REALTIME_URL: fake.url, TWILIO_AUTH_TOKEN: AUTH, TWILIO_ACCOUNT_SID: rest.accountSid, TWILIO_API_BASE_URL: rest.url, SMTP_URL: smtp.url },
+      env: { OPENAI_API_KEY: 'test', OPENAI_REALTIME_URL: fake.url, TWILIO_AUTH_TOKEN: AUTH, TWILIO_ACCOUNT_SID: rest.accountSid, TWILIO_API_BASE_URL: rest.url, SMTP_URL: smtp.url, VOZ_ADMIN_TOKEN: 'cc-admin-token-for-tests' },
       callControlSettings: async (tenant) => settings[tenant.id] ?? base,
       ...(pg?.url ? { databaseUrl: pg.url } : {}),
     });
@@ -93,6 +95,11 @@ describe.each(testDatabaseKinds())('call control through the product (%s)', (kin
   }
 
   const eventsOf = (callSid: string) => runtime.core.events.readStream({ type: 'call', id: callSid });
+  /** The call log's detail, as the portal reads it. */
+  async function detailOf(callSid: string, tenantId = 'demo_restaurant') {
+    const res = await runtime.app.inject({ url: `/api/tenants/${tenantId}/calls/${callSid}`, headers: ADMIN });
+    return { status: res.statusCode, body: res.statusCode === 200 ? CallDetail.parse(res.json()) : null };
+  }
 
   it('transfer_call: the handoff line plays in full, then one REST update dials the first number within 2 s of its last mark', async () => {
     const call = await connect('+15550100001');
@@ -191,6 +198,11 @@ describe.each(testDatabaseKinds())('call control through the product (%s)', (kin
     expect(mail!.text).toContain('complaint about a delivery');
     const row = await runtime.core.db.selectFrom('calls').selectAll().where('call_sid', '=', call.callSid).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ transfer_status: 'unanswered', message_url: link });
+    // The call log shows the transfer's outcome and the message; never to another tenant.
+    const { body } = await detailOf(call.callSid);
+    expect(body?.transfer).toMatchObject({ outcome: 'busy', reason: 'complaint about a delivery' });
+    expect(body?.message).toMatchObject({ recording_url: link, duration_seconds: 17 });
+    expect((await detailOf(call.callSid, 'demo_barbershop')).status).toBe(404);
   });
 
   it('the caller speaks over the handoff line: the transfer is called off and recorded, nothing goes to Twilio', async () => {
@@ -204,6 +216,7 @@ describe.each(testDatabaseKinds())('call control through the product (%s)', (kin
     expect(cancelled.payload).toMatchObject({ tenantId: 'demo_restaurant', reason: 'opening hours', cause: 'barge_in' });
     const row = await runtime.core.db.selectFrom('calls').select('transfer_status').where('call_sid', '=', call.callSid).executeTakeFirstOrThrow();
     expect(row.transfer_status).toBe('cancelled');
+    expect((await detailOf(call.callSid)).body?.transfer).toMatchObject({ outcome: 'canceled', reason: 'opening hours' });
     await new Promise((r) => setTimeout(r, 800));
     expect(rest.callUpdates(call.callSid)).toEqual([]);
     expect(call.phone.isOpen).toBe(true);
