@@ -11,7 +11,7 @@ import {
   type TransferUnanswered,
 } from '../calls/call-events.js';
 import type { AppendRequest, EventInput } from '../storage/events.js';
-import { appendHistoryOnce } from './append-once.js';
+import { appendHistoryPerTenant } from './append-once.js';
 import { demoCallEvents, demoCallSid } from './calls.js';
 import { SEED_META, type DemoPorts } from './demo-ports.js';
 
@@ -98,10 +98,7 @@ export function generateTransferCall(input: { tenantId: string; zone: string; nu
 
 /** The demo tenants' unanswered transfer with its message, once. */
 export async function seedTransferCalls(ports: DemoPorts): Promise<void> {
-  for (const tenantId of DEMO_TENANTS) {
-    const tenant = await ports.tenants.get(tenantId);
-    if (!tenant) continue;
-    const history = generateTransferCall({ tenantId, zone: tenant.timeZone, number: tenant.phoneNumbers[0] ?? '+15550100000', now: ports.clock() });
-    await appendHistoryOnce(ports, tenantId, transferMarker(tenantId), history);
-  }
+  await appendHistoryPerTenant(ports, DEMO_TENANTS, transferMarker, (tenant, now) =>
+    generateTransferCall({ tenantId: tenant.id, zone: tenant.timeZone, number: tenant.phoneNumbers[0] ?? '+15550100000', now }),
+  );
 }
