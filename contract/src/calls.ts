@@ -71,7 +71,11 @@ export const BargeIn = z.object({
 });
 export type BargeIn = z.infer<typeof BargeIn>;
 
-export const TransferOutcome = z.enum(['answered', 'no_answer', 'busy', 'failed', 'canceled', 'pending']);
+/**
+ * `canceled`: called off (the caller spoke over the handoff line, or hung up while it rang);
+ * `closed`: outside opening hours, straight to the message recorder (nobody was rung).
+ */
+export const TransferOutcome = z.enum(['answered', 'no_answer', 'busy', 'failed', 'canceled', 'pending', 'closed']);
 export type TransferOutcome = z.infer<typeof TransferOutcome>;
 
 export const CallTransfer = z.object({

@@ -81,9 +81,12 @@ export class StreamAdmission {
     // Decided once: transfer is offered only where the tenant has a number to transfer to.
     const offered = settings.transferNumbers.length > 0 ? decision.allowedTools : decision.allowedTools.filter((t) => t !== TRANSFER_TOOL);
     const wording = settings.open === false ? afterHoursWording(decision, tenant.displayName, settings.afterHours) : decision;
+    const callerNumberRead = this.#d.calls.callerNumber(c.rid);
+    // The whisper's name: looked up beside the admission reads, awaited only by `act`.
+    const callerName = control ? callerNumberRead.then((n) => control.callerName(tenant.id, n)).catch(() => null) : Promise.resolve(null);
     const [tools, callerNumber, calledNumber] = await Promise.all([
       this.#d.router.toolSpecs(offered, tenant),
-      this.#d.calls.callerNumber(c.rid),
+      callerNumberRead,
       control ? this.#d.calls.calledNumber(c.rid) : undefined,
       this.#d.lifecycle.connected({ callSid: c.rid, tenantId: tenant.id, actorMode: decision.actorMode, tenantMode: c.tenant_mode }),
     ]);
@@ -112,7 +115,15 @@ export class StreamAdmission {
           ...(meta.utterance ? { utterance: meta.utterance } : {}),
           log,
         }),
-      ...(control ? { act: (action) => control.act({ tenant, callSid: c.rid, actorMode: decision.actorMode, settings, calledNumber: calledNumber ?? null }, action) } : {}),
+      ...(control
+        ? {
+            act: async (action) => control.act({ tenant, callSid: c.rid, actorMode: decision.actorMode, settings, calledNumber: calledNumber ?? null, callerName: await callerName }, action),
+          }
+        : {}),
+      onActionCancelled: (action) => {
+        const cancelled = { callSid: c.rid, tenantId: tenant.id, actorMode: decision.actorMode, reason: action.reason, cause: 'barge_in' as const };
+        void lifecycle.actionCancelled(action.kind, cancelled).catch((err: unknown) => log.error({ event: 'call_action_cancel_failed', err }, 'could not record the cancelled call action'));
+      },
       onCallEnded: (record) => {
         // Off the audio loop: one append, errors logged (never thrown into the session).
         void lifecycle.recorded(record).catch((err: unknown) => log.error({ event: 'call_record_failed', err }, 'could not write the call record'));

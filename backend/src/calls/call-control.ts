@@ -15,6 +15,8 @@ export interface DialStep {
   /** The business line the caller rang, shown to the person answering; null = Twilio's default. */
   callerId: string | null;
   reason: string;
+  /** Said in the whisper to the person answering; null when unknown. */
+  callerName: string | null;
 }
 
 /**
@@ -37,6 +39,8 @@ export interface CallControlDeps {
   tenant(id: string): Promise<Tenant | undefined>;
   lifecycle: Pick<CallLifecycle, 'blocked' | 'busy' | 'transferRequested' | 'transferCompleted' | 'transferUnanswered' | 'messageRecorded'>;
   calls: Pick<CallReads, 'callerNumber' | 'calledNumber' | 'activeCalls' | 'tenantOf'>;
+  /** The name the tenant's contacts have for this number (the contacts feature); absent = none. */
+  contactName?(tenantId: string, phone: string): Promise<string | null>;
   /** Null when Twilio REST is not configured (no `TWILIO_ACCOUNT_SID`): actions report false. */
   redirect: CallRedirect | null;
   /** Calls older than this are not counted as active (a call whose end was never reported). */
@@ -63,6 +67,22 @@ export class CallControl {
   /** This tenant's settings for a call starting now. */
   settingsFor(tenant: Tenant): Promise<CallControlSettings> {
     return this.#d.settings(tenant, this.#d.clock());
+  }
+
+  /**
+   * The caller's name as the business knows it, for the whisper. Started once at admission and
+   * awaited only by `act`, so it never delays the greeting or touches the audio path. Never throws.
+   */
+  async callerName(tenantId: string, from: string | null | undefined): Promise<string | null> {
+    const phone = toE164(from ?? undefined);
+    const lookup = this.#d.contactName;
+    if (!phone || !lookup) return null;
+    try {
+      return (await lookup(tenantId, phone))?.trim().slice(0, 80) || null;
+    } catch (err) {
+      this.#d.log.warn({ event: 'caller_name_failed', tenantId, err }, 'caller name lookup failed; the whisper goes without it');
+      return null;
+    }
   }
 
   /** At the webhook, before any stream: a blocked caller, or over the tenant's cap. */
@@ -94,7 +114,10 @@ export class CallControl {
    * it needs was decided at admission (settings, the number rung), so the REST update goes out at
    * once; the event is appended after it (the caller is waiting on the former, not the latter).
    */
-  async act(call: { tenant: Tenant; callSid: string; actorMode: ActorMode; settings: CallControlSettings; calledNumber: string | null }, action: CallAction): Promise<boolean> {
+  async act(
+    call: { tenant: Tenant; callSid: string; actorMode: ActorMode; settings: CallControlSettings; calledNumber: string | null; callerName: string | null },
+    action: CallAction,
+  ): Promise<boolean> {
     const redirect = this.#d.redirect;
     const log = this.#d.log.child({ callSid: call.callSid, tenantId: call.tenant.id });
     try {
@@ -110,7 +133,8 @@ export class CallControl {
         return false;
       }
       if (route === 'message') await redirect.takeMessage(call.callSid, { tenantId: call.tenant.id, reason: action.reason });
-      else await redirect.dial(call.callSid, dialStep(call.tenant.id, numbers, 0, action.reason, call.calledNumber));
+      // A name the caller gave in this call wins over the one on file.
+      else await redirect.dial(call.callSid, dialStep(call.tenant.id, numbers, 0, { reason: action.reason, callerName: action.callerName ?? call.callerName }, call.calledNumber));
       log.info({ event: 'transfer_started', route }, 'call handed to Twilio');
       await this.#d.lifecycle.transferRequested({ callSid: call.callSid, tenantId: call.tenant.id, actorMode: call.actorMode, reason: action.reason, route, numbers: numbers.length });
       return true;
@@ -121,7 +145,7 @@ export class CallControl {
   }
 
   /** The Dial action webhook: answered → done; not answered → the next number, or the message recorder. */
-  async dialEnded(p: { callSid: string; tenantId: string; index: number; status: string; durationSeconds: number | null; reason: string }): Promise<AfterDial> {
+  async dialEnded(p: { callSid: string; tenantId: string; index: number; status: string; durationSeconds: number | null; reason: string; callerName: string | null }): Promise<AfterDial> {
     if (p.status === 'completed' || p.status === 'answered') {
       await this.#d.lifecycle.transferCompleted({ callSid: p.callSid, tenantId: p.tenantId, index: p.index, durationSeconds: p.durationSeconds });
       return { kind: 'done' };
@@ -131,7 +155,7 @@ export class CallControl {
     const numbers = settings?.transferNumbers ?? [];
     const next = p.index + 1;
     if (NOT_ANSWERED.has(p.status) && next < numbers.length && settings?.open !== false) {
-      return { kind: 'dial', step: dialStep(p.tenantId, numbers, next, p.reason, (await this.#d.calls.calledNumber(p.callSid)) ?? null) };
+      return { kind: 'dial', step: dialStep(p.tenantId, numbers, next, p, (await this.#d.calls.calledNumber(p.callSid)) ?? null) };
     }
     await this.#d.lifecycle.transferUnanswered({ callSid: p.callSid, tenantId: p.tenantId, status: p.status, tried: p.index + 1 });
     return { kind: 'message', reason: p.reason };
@@ -150,6 +174,6 @@ export class CallControl {
 }
 
 /** The `index`-th transfer number, shown the business line the caller rang (when it is a number). */
-function dialStep(tenantId: string, numbers: readonly string[], index: number, reason: string, calledNumber: string | null): DialStep {
-  return { tenantId, number: numbers[index]!, index, callerId: toE164(calledNumber ?? undefined) ?? null, reason };
+function dialStep(tenantId: string, numbers: readonly string[], index: number, said: Pick<DialStep, 'reason' | 'callerName'>, calledNumber: string | null): DialStep {
+  return { tenantId, number: numbers[index]!, index, callerId: toE164(calledNumber ?? undefined) ?? null, reason: said.reason, callerName: said.callerName || null };
 }

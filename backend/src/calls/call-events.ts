@@ -19,6 +19,9 @@ export const TRANSFER_REQUESTED = 'transfer.requested';
 export const TRANSFER_COMPLETED = 'transfer.completed';
 export const TRANSFER_UNANSWERED = 'transfer.unanswered';
 export const MESSAGE_RECORDED = 'message.recorded';
+/** The caller spoke over the handoff (or goodbye) line: the action was called off, the call goes on. */
+export const TRANSFER_CANCELLED = 'transfer.cancelled';
+export const HANG_UP_CANCELLED = 'hang_up.cancelled';
 
 /** Appended by the call_summary feature after the call; the calls projection copies the text. */
 export const CALL_SUMMARIZED = 'call.summarized';
@@ -44,6 +47,8 @@ export const CALL_EVENT_TYPES = [
   TRANSFER_COMPLETED,
   TRANSFER_UNANSWERED,
   MESSAGE_RECORDED,
+  TRANSFER_CANCELLED,
+  HANG_UP_CANCELLED,
 ] as const;
 
 /** tenant_id of call events before a tenant is known (shared line, before the gate). */
@@ -168,4 +173,13 @@ export interface MessageRecorded {
   /** The caller's number when known (E.164 or Twilio's raw value). */
   from: string | null;
   reason: string;
+}
+
+/** `transfer.cancelled` / `hang_up.cancelled`: a barge-in over the line that announced the action. */
+export interface CallActionCancelled {
+  callSid: string;
+  tenantId: string;
+  actorMode: ActorMode;
+  reason: string;
+  cause: 'barge_in';
 }

@@ -12,11 +12,14 @@ import {
   CALL_MISSED,
   CALL_RECEIVED,
   CALL_RECORDED,
+  HANG_UP_CANCELLED,
   MESSAGE_RECORDED,
+  TRANSFER_CANCELLED,
   TRANSFER_COMPLETED,
   TRANSFER_REQUESTED,
   TRANSFER_UNANSWERED,
   callStream,
+  type CallActionCancelled,
   type CallBlocked,
   type CallBusy,
   type CallConnected,
@@ -100,6 +103,11 @@ export class CallLifecycle {
 
   transferUnanswered(p: TransferUnanswered): Promise<void> {
     return this.#append(p.callSid, TRANSFER_UNANSWERED, p, `transfer.unanswered:${p.callSid}`);
+  }
+
+  /** A barge-in called the transfer (or the hang-up) off; the caller may ask again, so no key. */
+  actionCancelled(action: 'transfer' | 'hang_up', p: CallActionCancelled): Promise<void> {
+    return this.#append(p.callSid, action === 'transfer' ? TRANSFER_CANCELLED : HANG_UP_CANCELLED, p);
   }
 
   messageRecorded(p: MessageRecorded): Promise<void> {

@@ -5,13 +5,14 @@ import type { PageKey } from '../storage/pages.js';
 import type { Database } from '../storage/schema.js';
 import type { BargeInEntry, CallRecord, ToolCallEntry, TranscriptEntry } from '../voice/call-context.js';
 import { CALL_RECORDED, callStream } from './call-events.js';
+import { messageOf, transferOf } from './call-transfer-view.js';
 import type { CallsTable } from './tables.js';
 
 /**
  * A call's outcome from its projected row, in one SQL expression so the list filters on exactly
- * what it shows: missed first, then still running, transferred, served, else not served.
+ * what it shows: missed first, then still running, a message left, transferred, served, else not served.
  */
-const OUTCOME = sql<CallOutcome>`case when missed then 'missed' when ended_at is null then 'in_progress' when end_reason = 'transferred' then 'transferred' when served then 'served' else 'not_served' end`;
+const OUTCOME = sql<CallOutcome>`case when missed then 'missed' when ended_at is null then 'in_progress' when message_url is not null then 'message_taken' when end_reason = 'transferred' then 'transferred' when served then 'served' else 'not_served' end`;
 
 type CallLogRow = Selectable<CallsTable> & { outcome: CallOutcome };
 
@@ -38,8 +39,8 @@ function toSummary(r: CallLogRow): CallSummary {
     outcome: r.outcome,
     duration_seconds: r.duration_seconds,
     first_audio_ms: r.first_audio_ms,
-    turn_latency_p50_ms: null,
-    turn_latency_p90_ms: null,
+    turn_latency_p50_ms: r.reply_p50_ms,
+    turn_latency_p90_ms: r.reply_p90_ms,
     tool_calls: r.tool_calls,
     barge_ins: r.barge_ins,
     summary: r.summary,
@@ -74,7 +75,8 @@ export class CallLog {
   async detail(tenantId: string, callSid: string): Promise<CallDetail | undefined> {
     const row = await this.#db.selectFrom('calls').selectAll().select(OUTCOME.as('outcome')).where('tenant_id', '=', tenantId).where('call_sid', '=', callSid).executeTakeFirst();
     if (!row) return undefined;
-    const recorded = (await this.#events.readStream(callStream(callSid))).filter((e) => e.type === CALL_RECORDED && e.tenantId === tenantId).at(-1);
+    const stream = (await this.#events.readStream(callStream(callSid))).filter((e) => e.tenantId === tenantId);
+    const recorded = stream.filter((e) => e.type === CALL_RECORDED).at(-1);
     const rec = (recorded?.payload ?? {}) as Partial<CallRecord>;
     const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
     return {
@@ -84,8 +86,8 @@ export class CallLog {
       transcript: list<TranscriptEntry>(rec.transcript).map((t) => ({ role: t.role, text: t.text, at: t.at })),
       tools: list<ToolCallEntry>(rec.toolCalls).map((t) => ({ name: t.name, ok: t.ok, latency_ms: Math.max(0, Math.round(t.latencyMs)), at: t.at, error: t.error ?? null })),
       barge_in_events: list<BargeInEntry>(rec.bargeIns).map((b) => ({ at: b.at, audio_end_ms: b.audioEndMs === null ? null : Math.max(0, Math.round(b.audioEndMs)) })),
-      transfer: null,
-      message: null,
+      transfer: transferOf(stream),
+      message: messageOf(stream),
     };
   }
 }

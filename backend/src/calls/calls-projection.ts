@@ -18,6 +18,7 @@ import {
   TRANSFER_COMPLETED,
   TRANSFER_REQUESTED,
   TRANSFER_UNANSWERED,
+  TRANSFER_CANCELLED,
   type CallConnected,
   type CallEnded,
   type CallGatePassed,
@@ -104,6 +105,8 @@ export const callsProjection: Projection = {
         return upsert(trx, callSid, at, { transfer_status: 'completed' });
       case TRANSFER_UNANSWERED:
         return upsert(trx, callSid, at, { transfer_status: 'unanswered' });
+      case TRANSFER_CANCELLED:
+        return upsert(trx, callSid, at, { transfer_status: 'cancelled' });
       case MESSAGE_RECORDED: {
         const p = event.payload as unknown as MessageRecorded;
         return upsert(trx, callSid, at, { message_url: typeof p.recordingUrl === 'string' ? p.recordingUrl : null });

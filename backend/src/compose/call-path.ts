@@ -16,6 +16,7 @@ import { twilioRoutes } from '../telephony/twilio-routes.js';
 import { AccessCodeAdmin } from '../tenancy/access-code-admin.js';
 import { AccessCodeResolver } from '../tenancy/access-code-resolver.js';
 import type { KeyedHasher } from '../tenancy/access-hash.js';
+import { feature as contactsFeature } from '../features/contacts/index.js';
 import { ActiveCalls } from '../voice/active-calls.js';
 import { mediaStreamRoute } from '../voice/media-stream-route.js';
 import { createVoiceMetrics } from '../voice/metrics.js';
@@ -53,8 +54,11 @@ export async function composeCallPath(core: Core, deps: { hasher: KeyedHasher; m
   const lifecycle = new BufferedCallLifecycle(core.events, callEvents);
   const { accountSid, apiBaseUrl } = config.twilio;
   const rest = accountSid && config.twilioAuthToken ? twilioRestClient({ accountSid, authToken: config.twilioAuthToken, apiBaseUrl, timeoutMs: CALL_UPDATE_TIMEOUT_MS }) : null;
+  // The whisper's caller name comes from the contacts feature, when it is loaded.
+  const contacts = core.registry.features.some((f) => f.manifest.name === contactsFeature.manifest.name) ? core.portsOf(contactsFeature).store : null;
   const control = new CallControl({
     settings: deps.callControlSettings,
+    ...(contacts ? { contactName: (tenantId: string, phone: string) => contacts.nameOf(tenantId, phone) } : {}),
     tenant: (id) => core.tenants.get(id),
     lifecycle,
     calls: core.calls,

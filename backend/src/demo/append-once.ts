@@ -1,5 +1,6 @@
 import type { DemoPorts } from './demo-ports.js';
 import type { AppendRequest } from '../storage/events.js';
+import type { Tenant } from '../tenancy/tenant.js';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -30,5 +31,18 @@ export async function appendHistoryOnce(
   } catch (err) {
     if ((err as { code?: string }).code === UNIQUE_VIOLATION) return { written: false, events: 0 };
     throw err;
+  }
+}
+
+/** Each of `tenantIds` that exists: its generated history (`generate`), appended once under its marker. */
+export async function appendHistoryPerTenant(
+  ports: DemoPorts,
+  tenantIds: readonly string[],
+  marker: (tenantId: string) => string,
+  generate: (tenant: Tenant, now: Date) => AppendRequest[],
+): Promise<void> {
+  for (const tenantId of tenantIds) {
+    const tenant = await ports.tenants.get(tenantId);
+    if (tenant) await appendHistoryOnce(ports, tenantId, marker(tenantId), generate(tenant, ports.clock()));
   }
 }

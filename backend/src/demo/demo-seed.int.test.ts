@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feature as appointments } from '../features/appointment_requests/index.js';
+import { feature as callControl } from '../features/call_control/index.js';
 import { feature as callSummary } from '../features/call_summary/index.js';
 import { feature as contacts } from '../features/contacts/index.js';
 import { feature as greeting } from '../features/customer_greeting/index.js';
@@ -15,7 +16,7 @@ import { seedFeatureDemos } from './seed.js';
 import { seedDemoTenants } from './tenants.js';
 
 // Alphabetical, as the registry loads them.
-const FEATURES = [appointments, callSummary, contacts, greeting, kb, missed, orders];
+const FEATURES = [appointments, callControl, callSummary, contacts, greeting, kb, missed, orders];
 // Target is < 10 s; measured ~15 s on PGlite (see the closing note): this guards against regressions.
 // Measured as this process's CPU time, not wall time: on a loaded machine the wall clock counts
 // other processes' work (38 s at load 29 for a seed of ~5 s of CPU). On PostgreSQL the server's
@@ -54,7 +55,12 @@ describe.each(testDatabaseKinds())('client-mode demo seed on %s', (kind) => {
     expect(regular.orders_count).toBeGreaterThan(3);
     expect(regular.calls_count).toBeGreaterThanOrEqual(regular.orders_count);
     expect(regular.name).not.toBeNull();
-    // No summary or notify jobs for seeded history.
+    // A transfer nobody answered, with the message left, for each demo tenant (the call log shows it).
+    const transfers = await core.db.selectFrom('calls').select(['tenant_id', 'transfer_status', 'message_url', 'reply_p50_ms', 'end_reason']).where('transfer_status', 'is not', null).orderBy('tenant_id').execute();
+    expect(transfers).toEqual(
+      ['demo_barbershop', 'demo_restaurant'].map((tenant_id) => ({ tenant_id, transfer_status: 'unanswered', message_url: '/demo/voicemail.wav', reply_p50_ms: 780, end_reason: 'transferred' })),
+    );
+    // No summary or notify jobs for seeded history (the message notice included).
     expect(await core.db.selectFrom('jobs').selectAll().execute()).toEqual([]);
   });
 

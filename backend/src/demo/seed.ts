@@ -12,10 +12,12 @@ import { seedOwnerContacts } from './owner-contacts.js';
 import { seedDemoOwners } from './owners.js';
 import { seedDemoSettings } from './tenant-settings.js';
 import { seedDemoTenants } from './tenants.js';
+import { seedTransferCalls } from './transfer-history.js';
 
 /** Each feature's demo data, by feature name: seeded only when that feature is loaded. */
 const FEATURE_SEEDS: Readonly<Record<string, (ports: DemoPorts) => Promise<void>>> = {
   appointment_requests: seedAppointments,
+  call_control: seedTransferCalls,
   contacts: seedOwnerContacts,
   knowledge_base: seedKnowledgeBase,
   missed_call_capture: seedMissedCalls,

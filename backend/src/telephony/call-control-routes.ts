@@ -18,6 +18,7 @@ const Query = z.object({
   t: z.string().regex(/^[a-z0-9][a-z0-9_-]{1,62}$/),
   i: z.coerce.number().int().min(0).max(20).optional(),
   r: z.string().max(200).default(''),
+  n: z.string().max(80).default(''),
 });
 type Body = Partial<Record<'CallSid' | 'DialCallStatus' | 'DialCallDuration' | 'RecordingUrl' | 'RecordingDuration', string>>;
 
@@ -43,7 +44,7 @@ export const callControlRoutes: FastifyPluginAsync<CallControlRouteDeps> = async
     if (!callSid) return bad(reply, 'CallSid is required');
     if (!(await deps.control.owns(callSid, q.data.t))) return unknownCall(reply);
     const status = req.body.DialCallStatus ?? 'failed';
-    const next = await deps.control.dialEnded({ callSid, tenantId: q.data.t, index: q.data.i, status, durationSeconds: seconds(req.body.DialCallDuration), reason: q.data.r });
+    const next = await deps.control.dialEnded({ callSid, tenantId: q.data.t, index: q.data.i, status, durationSeconds: seconds(req.body.DialCallDuration), reason: q.data.r, callerName: q.data.n || null });
     deps.log.info({ event: 'transfer_dial_ended', callSid, tenantId: q.data.t, index: q.data.i, status, next: next.kind }, 'transfer leg ended');
     if (next.kind === 'dial') return xml(reply, dialTwiml(deps.publicBaseUrl, next.step));
     if (next.kind === 'message') return xml(reply, messageTwiml(deps.publicBaseUrl, { tenantId: q.data.t, reason: next.reason }));
@@ -51,8 +52,8 @@ export const callControlRoutes: FastifyPluginAsync<CallControlRouteDeps> = async
   });
 
   app.post<{ Querystring: Record<string, string> }>(CALL_CONTROL_PATHS.whisper, async (req, reply) => {
-    const reason = typeof req.query.r === 'string' ? req.query.r.slice(0, 200) : '';
-    return xml(reply, whisperTwiml(reason));
+    const said = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : '');
+    return xml(reply, whisperTwiml(said(req.query.r, 200), said(req.query.n, 80)));
   });
 
   app.post<{ Body: Body; Querystring: Record<string, string> }>(CALL_CONTROL_PATHS.recorded, async (req, reply) => {

@@ -31,18 +31,22 @@ export function dialTwiml(base: string, step: DialStep): string {
   const r = new VoiceResponse();
   const dial = r.dial({
     timeout: DIAL_TIMEOUT_SECONDS,
-    action: url(base, CALL_CONTROL_PATHS.dial, { t: step.tenantId, i: step.index, r: step.reason }),
+    action: url(base, CALL_CONTROL_PATHS.dial, { t: step.tenantId, i: step.index, r: step.reason, ...named(step.callerName) }),
     method: 'POST',
     ...(step.callerId ? { callerId: step.callerId } : {}),
   });
-  dial.number({ url: url(base, CALL_CONTROL_PATHS.whisper, { r: step.reason }), method: 'POST' }, step.number);
+  dial.number({ url: url(base, CALL_CONTROL_PATHS.whisper, { r: step.reason, ...named(step.callerName) }), method: 'POST' }, step.number);
   return r.toString();
 }
 
-/** Played to the person answering before the caller is connected (the reason, in a sentence). */
-export function whisperTwiml(reason: string): string {
+/** The caller's name rides in the (signed) URLs as `n` only when known. */
+const named = (callerName: string | null): Record<string, string> => (callerName ? { n: callerName } : {});
+
+/** Played to the person answering before the caller is connected: who is calling (when known) and why. */
+export function whisperTwiml(reason: string, callerName = ''): string {
   const r = new VoiceResponse();
-  r.say(reason ? `Transferred call from your assistant. Reason: ${reason}.` : 'Transferred call from your assistant.');
+  const who = callerName ? `Call from ${callerName}, transferred by your assistant.` : 'Transferred call from your assistant.';
+  r.say(reason ? `${who} Reason: ${reason}.` : who);
   return r.toString();
 }
 

@@ -58,9 +58,10 @@ export type CallEndReason =
 /**
  * What a tool result may ask the session to do once the assistant's next words have played.
  * A tool puts it in its result under `call_action` (CALL_ACTION_KEY); the session takes it out
- * and executes it out of band through `CallContext.act`.
+ * and executes it out of band through `CallContext.act`. `callerName`: the name the caller gave in
+ * this call, for the whisper to the person answering.
  */
-export type CallAction = { kind: 'transfer'; reason: string } | { kind: 'hang_up'; reason: string };
+export type CallAction = { kind: 'transfer'; reason: string; callerName?: string } | { kind: 'hang_up'; reason: string };
 export const CALL_ACTION_KEY = 'call_action';
 
 export interface CallRecord {
@@ -110,6 +111,11 @@ export interface CallContext {
    * when it could not (not configured, Twilio refused). Absent: the session just closes the stream.
    */
   act?(action: CallAction): Promise<boolean>;
+  /**
+   * The caller spoke over the line announcing `action`: it was called off and the call goes on.
+   * Fire-and-forget (the core records it); absent = nothing recorded.
+   */
+  onActionCancelled?(action: CallAction): void;
   /** Per-call child logger. */
   log: Logger;
 }

@@ -13,7 +13,7 @@ import { guardWith, type Guard } from './session/guard.js';
 import { OutputMux, type PlayedOutcome } from './session/output-mux.js';
 import { PendingAction, type Pending } from './session/pending-action.js';
 import { RealtimeConnection } from './session/realtime-connection.js';
-import { LINES } from './session/spoken-lines.js';
+import { CANCELLED_NOTES, LINES } from './session/spoken-lines.js';
 import { ToolCalls } from './session/tool-calls.js';
 import { TurnState } from './session/turn-state.js';
 import type { TwilioLeg } from './twilio-leg.js';
@@ -275,10 +275,10 @@ export class CallSession {
     this.#limits.callerSpoke();
     this.#mux.stopWaiting();
     const active = this.#turns.activeResponseId;
+    // Read before the cut: `interrupt` settles the line's `whenPlayed` at once.
+    const overTheLine = this.#pending.lineStarted;
     const cut = this.#mux.interrupt(this.#now(), active);
     if (cut === null) return;
-    // A handoff or goodbye line cut short: the next response says it again, then the action runs.
-    this.#pending.interrupted();
     const { truncation, responseIds } = cut;
     if (truncation) this.#rt.send(truncateEvent(truncation));
     for (const id of responseIds) this.#turns.drop(id);
@@ -288,6 +288,9 @@ export class CallSession {
       this.#d.metrics.bargeIn(truncation !== null);
       this.#log.info({ event: 'barge_in', itemId: truncation?.itemId, audioEndMs: truncation?.audioEndMs }, 'caller barged in');
     }
+    // The caller spoke over a handoff or goodbye: called off, so nobody is moved mid-sentence.
+    // A time limit's goodbye cut short is said again by the next response instead.
+    if (!overTheLine || !this.#cancelAction()) this.#pending.interrupted();
   }
 
   // ── Call actions and limits (issue 13) ───────────────────────────────────────
@@ -307,6 +310,19 @@ export class CallSession {
     });
   }
 
+  /** A barge-in over the announcing line: the action is dropped, recorded, and the model told. */
+  #cancelAction(): boolean {
+    const p = this.#pending.cancel();
+    if (!p) return false;
+    this.#clearBackstop();
+    this.#limits.release();
+    this.#log.info({ event: 'call_action_cancelled', action: p.action.kind, reason: p.endReason }, 'caller spoke over the line: call action called off');
+    this.#rt.tell(CANCELLED_NOTES[p.action.kind]);
+    const onCancelled = this.#d.context.onActionCancelled;
+    if (onCancelled) this.#guard('action_cancelled_sink', () => onCancelled.call(this.#d.context, p.action))();
+    return true;
+  }
+
   #onToolAction(action: CallAction): void {
     this.#finishWith({ action, endReason: action.kind === 'transfer' ? 'transferred' : 'assistant_hangup' });
   }
@@ -317,7 +333,7 @@ export class CallSession {
    */
   #finishWith(p: Pending, line?: string): void {
     if (this.#ended || !this.#pending.arm(p)) return;
-    this.#limits.stop();
+    this.#limits.hold();
     this.#log.info({ event: 'call_action_armed', action: p.action.kind, reason: p.endReason }, 'call action waits for the assistant to finish');
     if (line) this.#rt.say(line);
     this.#backstop = setTimeout(this.#guard('action_backstop', () => this.#execute()), this.#d.options.limits.actionBackstopMs);
@@ -337,6 +353,7 @@ export class CallSession {
       if (ok || p.action.kind === 'hang_up') return this.end(p.endReason);
       // The transfer was refused: the call goes on, and the model offers a message instead.
       this.#pending.reset();
+      this.#limits.release();
       this.#rt.say(LINES.transferFailed);
     });
     void act.call(this.#d.context, p.action).then(done, () => done(false));

@@ -5,6 +5,7 @@ import { startBridgeHarness, type BridgeHarness, type BridgeHarnessOptions } fro
 import { SimPhone } from '../testing/twilio-sim/index.js';
 import { readTwiml } from '../testing/twilio-sim/twiml.js';
 import { sleep, until } from '../testing/twilio-sim/waits.js';
+import type { CallAction } from './call-context.js';
 
 /**
  * Flow A's golden behaviours and failure signatures (ops/REFERENCE_PACKS/voice_flow_a.md, section
@@ -23,7 +24,8 @@ const silent = { responder: () => undefined };
 
 async function setup(fakeOpts: Parameters<typeof RealtimeFake.start>[0] = silent, harness: Partial<BridgeHarnessOptions> = {}) {
   const fake = await RealtimeFake.start(fakeOpts);
-  const bridge: BridgeHarness = await startBridgeHarness({ voice: { realtimeUrl: fake.url, dialect: 'ga' }, ...harness });
+  const { voice, ...rest } = harness;
+  const bridge: BridgeHarness = await startBridgeHarness({ voice: { realtimeUrl: fake.url, dialect: 'ga', ...voice }, ...rest });
   cleanup.push(() => fake.close(), () => bridge.close());
   return { fake, bridge };
 }
@@ -197,5 +199,107 @@ describe('Flow A failure signatures, replayed', () => {
     phone.hangUp();
     await until(() => bridge.records.length === 1);
     expect(bridge.records[0]!.toolCalls).toEqual([expect.objectContaining({ name: 'search_knowledge_base', ok: false })]);
+  });
+});
+
+describe('Flow A call control, replayed', () => {
+  const transferTool = [{ type: 'function' as const, name: 'transfer_call', description: 'transfer', parameters: { type: 'object', properties: {} } }];
+
+  it('G8: the caller speaks over the handoff line → clear, the transfer is called off and recorded, the model told; asked again, it runs', async () => {
+    const acted: CallAction[] = [];
+    const cancelled: CallAction[] = [];
+    const { fake, bridge } = await setup(silent, {
+      tools: transferTool,
+      invokeTool: async () => ({ ok: true, say: 'Please hold while I transfer you.', call_action: { kind: 'transfer', reason: 'wants a person' } }),
+      act: async (a) => {
+        acted.push(a);
+        return true;
+      },
+      onActionCancelled: (a) => cancelled.push(a),
+    });
+    const start = bridge.issue();
+    const phone = await SimPhone.connect(start);
+    const conn = await fake.connection(0);
+    await conn.waitFor('response.create');
+
+    // The model calls transfer_call; the bridge hands the output back and asks for the handoff line.
+    let before = conn.received.length;
+    await conn.callTool('transfer_call', { reason: 'wants a person' });
+    await conn.waitFor('response.create', (e) => conn.received.indexOf(e) >= before);
+    const line = conn.startResponse();
+    let interrupted = false;
+    const streaming = conn.streamAudio(line, fakeSpeech(2000, 5), { deltaMs: 100, paceMs: 100, stopWhen: () => interrupted });
+    await until(() => phone.audioReceived().length >= 300 * 8, 3000, 'the handoff line is playing');
+
+    // "No wait, one more thing": a real barge-in while the line plays.
+    const clearsBefore = phone.clears.length;
+    before = conn.received.length;
+    conn.speechStarted();
+    interrupted = true;
+    await streaming;
+    await until(() => phone.clears.length > clearsBefore, 1000, 'clear');
+    const note = await conn.waitFor('conversation.item.create', (e) => conn.received.indexOf(e) >= before && JSON.stringify(e).includes('transfer was called off'));
+    expectInOrder(sent(conn).slice(before), ['conversation.item.truncate', 'conversation.item.create'], 'the cut line is truncated, then the model is told');
+    expect(JSON.stringify(note), 'a note only: the caller is speaking, so no response is asked for').toContain('system');
+    conn.endResponse(line, 'cancelled');
+    expect(cancelled, 'the cancellation is handed to the core once').toEqual([{ kind: 'transfer', reason: 'wants a person' }]);
+    // Well past the handoff line's length: the caller was not moved.
+    await sleep(600);
+    expect(acted, 'no transfer after the caller spoke over the line').toEqual([]);
+    expect(phone.isOpen).toBe(true);
+    expect(sent(conn).slice(before), 'the bridge asks for no response of its own after the cut').not.toContain('response.create');
+
+    // The caller still wants a person: the second handoff line plays in full, then the transfer runs.
+    before = conn.received.length;
+    await conn.callTool('transfer_call', { reason: 'wants a person' });
+    await conn.waitFor('response.create', (e) => conn.received.indexOf(e) >= before);
+    const again = conn.startResponse();
+    await conn.streamAudio(again, fakeSpeech(300, 6), { deltaMs: 100 });
+    conn.endResponse(again);
+    await until(() => acted.length === 1, 4000, 'the second transfer runs once its line has played');
+    expect(acted[0]).toEqual({ kind: 'transfer', reason: 'wants a person' });
+    await phone.closed();
+    await until(() => bridge.records.length === 1);
+    expect(bridge.records[0]).toMatchObject({ endReason: 'transferred' });
+    expect(bridge.records[0]!.bargeIns).toHaveLength(1);
+    expect(cancelled).toHaveLength(1);
+  });
+
+  it('G9: speaking over a time-limit goodbye does not cancel it: the cut goodbye is said again, then the call ends', async () => {
+    const acted: CallAction[] = [];
+    const cancelled: CallAction[] = [];
+    const { fake, bridge } = await setup(silent, {
+      voice: { limits: { maxCallMs: 600, warnBeforeMs: 0, silenceMs: 60_000 } },
+      act: async (a) => {
+        acted.push(a);
+        return true;
+      },
+      onActionCancelled: (a) => cancelled.push(a),
+    });
+    const phone = await SimPhone.connect(bridge.issue());
+    const conn = await fake.connection(0);
+    await conn.waitFor('response.create');
+    const goodbye = await conn.waitFor('response.create', (e) => JSON.stringify(e).includes('time limit'), 3000);
+    const line = conn.startResponse();
+    let interrupted = false;
+    const streaming = conn.streamAudio(line, fakeSpeech(1500, 7), { deltaMs: 100, paceMs: 100, stopWhen: () => interrupted });
+    await until(() => phone.audioReceived().length >= 200 * 8, 3000, 'the goodbye is playing');
+    conn.speechStarted();
+    interrupted = true;
+    await streaming;
+    conn.endResponse(line, 'cancelled');
+    await sleep(300);
+    expect(cancelled).toEqual([]);
+    expect(acted).toEqual([]);
+    // The next response carries the goodbye; once it has played, the call is hung up.
+    const next = conn.startResponse();
+    await conn.streamAudio(next, fakeSpeech(200, 8), { deltaMs: 100 });
+    conn.endResponse(next);
+    await until(() => acted.length === 1, 4000, 'the hang-up after the repeated goodbye');
+    expect(acted[0]).toEqual({ kind: 'hang_up', reason: 'max_duration' });
+    expect(goodbye).toBeTruthy();
+    await phone.closed();
+    await until(() => bridge.records.length === 1);
+    expect(bridge.records[0]!.endReason).toBe('max_duration');
   });
 });

@@ -41,4 +41,13 @@ describe('runTool', () => {
     expect(r).toMatchObject({ ok: false, error: 'invalid_arguments' });
     expect(called).toBe(false);
   });
+
+  it('takes a call action out of the output, with the name the caller gave for a transfer', async () => {
+    const result = { ok: true, say: 'hold on', call_action: { kind: 'transfer', reason: 'catering', callerName: '  Maria Lopez ' } };
+    const r = await runTool(async () => result, { name: 'transfer_call', callId: 'c', argumentsJson: '{}' }, opts());
+    expect(r.action).toEqual({ kind: 'transfer', reason: 'catering', callerName: 'Maria Lopez' });
+    expect(JSON.parse(r.output)).toEqual({ ok: true, say: 'hold on' });
+    const bye = await runTool(async () => ({ call_action: { kind: 'hang_up', reason: 'done', callerName: 'x' } }), { name: 'end_call', callId: 'c', argumentsJson: '{}' }, opts());
+    expect(bye.action).toEqual({ kind: 'hang_up', reason: 'done' });
+  });
 });

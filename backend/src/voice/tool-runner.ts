@@ -80,7 +80,10 @@ export async function runTool(
 function takeAction(result: unknown): { rest: unknown; action?: CallAction } {
   if (typeof result !== 'object' || result === null || !(CALL_ACTION_KEY in result)) return { rest: result };
   const { [CALL_ACTION_KEY]: raw, ...rest } = result as Record<string, unknown>;
-  const a = raw as { kind?: unknown; reason?: unknown } | null;
+  const a = raw as { kind?: unknown; reason?: unknown; callerName?: unknown } | null;
   if (!a || (a.kind !== 'transfer' && a.kind !== 'hang_up')) return { rest };
-  return { rest, action: { kind: a.kind, reason: typeof a.reason === 'string' ? a.reason.slice(0, 200) : '' } };
+  const reason = typeof a.reason === 'string' ? a.reason.slice(0, 200) : '';
+  if (a.kind === 'hang_up') return { rest, action: { kind: 'hang_up', reason } };
+  const name = typeof a.callerName === 'string' ? a.callerName.trim().slice(0, 80) : '';
+  return { rest, action: { kind: 'transfer', reason, ...(name ? { callerName: name } : {}) } };
 }

@@ -138,6 +138,46 @@ export function ownerFlows(suite: BrowserSuite) {
     expect((await portal.api(tenantApi('menu'), { method: 'PUT', session, body: menuBefore })).status).toBe(200);
   });
 
+  it("opens the demo's unanswered transfer: the outcome in words, the message player and the latency", async () => {
+    const listed = await portal.api(`${tenantApi('calls')}?outcome=message_taken`, { session });
+    const [call] = (listed.body as { items: Array<{ call_sid: string; turn_latency_p50_ms: number | null }> }).items;
+    expect(call, 'the demo history has a call that ended in a message').toBeDefined();
+    const detail = (await portal.api(tenantApi(`calls/${call!.call_sid}`), { session })).body as {
+      transfer: { outcome: string; reason: string } | null;
+      message: { recording_url: string } | null;
+      turn_latency_p50_ms: number;
+      turn_latency_p90_ms: number;
+    };
+    expect(detail.transfer?.outcome).toBe('no_answer');
+    expect(detail.message).not.toBeNull();
+
+    await page.goto(`${portal.baseUrl}/calls/?outcome=message_taken`);
+    await settled(page);
+    // The list shows each call's typical reply time (p50).
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: /View call/ }) }).first();
+    await expect(row.textContent()).resolves.toContain(`${detail.turn_latency_p50_ms} ms per reply`);
+    await row.getByRole('link', { name: /View call/ }).click();
+    await page.waitForURL(/\/calls\/detail\//);
+    await page.getByTestId('call-transfer').waitFor();
+    const transfer = (await page.getByTestId('call-transfer').textContent()) ?? '';
+    expect(transfer).toContain('Nobody answered');
+    expect(transfer).toContain(detail.transfer!.reason);
+    // The message: a player and a plain link to the same recording, which the browser can fetch.
+    const message = page.getByTestId('call-message');
+    expect(await message.locator('audio[controls]').getAttribute('src')).toBe(detail.message!.recording_url);
+    expect(await message.getByRole('link', { name: 'Open the recording' }).getAttribute('href')).toBe(detail.message!.recording_url);
+    const fetched = await page.evaluate(async (url) => {
+      const res = await fetch(url);
+      return { status: res.status, type: res.headers.get('content-type') ?? '' };
+    }, detail.message!.recording_url);
+    expect(fetched.status).toBe(200);
+    expect(fetched.type).toMatch(/^audio\//);
+    const latency = (await page.getByTestId('call-reply-latency').textContent()) ?? '';
+    expect(latency).toContain(`typical ${detail.turn_latency_p50_ms} ms`);
+    expect(latency).toContain(`slowest tenth ${(detail.turn_latency_p90_ms / 1000).toFixed(1)} s`);
+    await screenshot(page, 'call-detail-transfer');
+  });
+
   it('signs out: the session is dead on the server', async () => {
     await page.getByRole('button', { name: /Sign out/ }).click();
     await page.waitForURL(/\/sign-in\//);

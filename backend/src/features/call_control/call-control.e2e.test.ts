@@ -1,8 +1,10 @@
+import { CallDetail } from '@vozlia/contract';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallControlSettings } from '../../calls/call-control-settings.js';
 import type { Runtime } from '../../main.js';
 import { RealtimeFake, type FakeRealtimeConnection } from '../../testing/realtime-fake/index.js';
+import { SmtpFake } from '../../testing/smtp-fake.js';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../testing/test-db.js';
 import { startTestRuntime } from '../../testing/test-runtime.js';
 import { TwilioRestFake } from '../../testing/twilio-rest-fake.js';
@@ -14,6 +16,10 @@ const AUTH = 'twilio-test-auth-token-cc';
 const CALLER = '+15557770042';
 const BLOCKED = '+15557770666';
 const OWNER_SECRET = 'owner-only-margin-report';
+const ADMIN = { authorization: 'Bearer cc-admin-token-for-tests' };
+/** The demo restaurant owner's notification contacts (demo/notification-settings.ts). */
+const RESTAURANT_OWNER_SMS = '+15550109001';
+const RESTAURANT_OWNER_EMAIL = 'owner@demo-restaurant.test';
 
 /** Per tenant, what the test wants the settings to say (changed between tests). */
 const settings: Record<string, CallControlSettings> = {};
@@ -34,15 +40,17 @@ describe.each(testDatabaseKinds())('call control through the product (%s)', (kin
   let runtime: Runtime;
   let fake: RealtimeFake;
   let rest: TwilioRestFake;
+  let smtp: SmtpFake;
   let pg: TestDatabase | undefined;
 
   beforeAll(async () => {
     fake = await RealtimeFake.start();
     rest = await TwilioRestFake.start({ authToken: AUTH });
+    smtp = await SmtpFake.start();
     if (kind === 'postgres') pg = await openTestDatabase('postgres');
     runtime = await startTestRuntime({
       listen: true,
-      env: { OPENAI_API_KEY: 'test', OPENAI_REALTIME_URL: fake.url, TWILIO_AUTH_TOKEN: AUTH, TWILIO_ACCOUNT_SID: rest.accountSid, TWILIO_API_BASE_URL: rest.url },
+      env: { OPENAI_API_KEY: 'test', OPENAI_REALTIME_URL: fake.url, TWILIO_AUTH_TOKEN: AUTH, TWILIO_ACCOUNT_SID: rest.accountSid, TWILIO_API_BASE_URL: rest.url, SMTP_URL: smtp.url, VOZ_ADMIN_TOKEN: 'cc-admin-token-for-tests' },
       callControlSettings: async (tenant) => settings[tenant.id] ?? base,
       ...(pg?.url ? { databaseUrl: pg.url } : {}),
     });
@@ -50,6 +58,7 @@ describe.each(testDatabaseKinds())('call control through the product (%s)', (kin
   afterAll(async () => {
     await runtime?.close();
     await rest?.close();
+    await smtp?.close();
     await fake?.close();
     await pg?.close();
   });
@@ -86,12 +95,17 @@ describe.each(testDatabaseKinds())('call control through the product (%s)', (kin
   }
 
   const eventsOf = (callSid: string) => runtime.core.events.readStream({ type: 'call', id: callSid });
+  /** The call log's detail, as the portal reads it. */
+  async function detailOf(callSid: string, tenantId = 'demo_restaurant') {
+    const res = await runtime.app.inject({ url: `/api/tenants/${tenantId}/calls/${callSid}`, headers: ADMIN });
+    return { status: res.statusCode, body: res.statusCode === 200 ? CallDetail.parse(res.json()) : null };
+  }
 
   it('transfer_call: the handoff line plays in full, then one REST update dials the first number within 2 s of its last mark', async () => {
     const call = await connect('+15550100001');
     expect(call.tools).toEqual(expect.arrayContaining(['transfer_call', 'end_call']));
     const marksBefore = call.phone.marksEchoed.length;
-    const output = await callTool(call.rt, 'transfer_call', { reason: 'wants to talk about a catering order' });
+    const output = await callTool(call.rt, 'transfer_call', { reason: 'wants to talk about a catering order', caller_name: 'Maria Lopez' });
     // The model is told what to say; the action and the numbers never reach it.
     expect(output).toMatchObject({ ok: true });
     expect(JSON.stringify(output)).not.toMatch(/call_action|\+1555010900/);
@@ -116,10 +130,12 @@ describe.each(testDatabaseKinds())('call control through the product (%s)', (kin
     const record = await until(async () => (await eventsOf(call.callSid)).find((e) => e.type === 'call.recorded'));
     expect((record.payload as { endReason: string }).endReason).toBe('transferred');
 
-    // The whisper to the person answering says the reason.
+    // The whisper to the person answering says the name the caller gave, and the reason.
     const action = /<Dial [^>]*action="([^"]+)"/.exec(twiml)![1]!.replaceAll('&amp;', '&');
     const whisperUrl = /url="([^"]+)"/.exec(/<Number [^>]*>/.exec(twiml)![0])![1]!.replaceAll('&amp;', '&');
-    expect((await webhook(whisperUrl, { CallSid: randomCallSid() })).xml).toContain('wants to talk about a catering order');
+    const whisper = (await webhook(whisperUrl, { CallSid: randomCallSid() })).xml;
+    expect(whisper).toContain('Call from Maria Lopez');
+    expect(whisper).toContain('wants to talk about a catering order');
 
     // Answered: recorded, and the call ends after the conversation.
     const done = await webhook(action, { CallSid: call.callSid, DialCallStatus: 'completed', DialCallDuration: '42' });
@@ -129,6 +145,13 @@ describe.each(testDatabaseKinds())('call control through the product (%s)', (kin
   });
 
   it('no answer at any number → <Record> → message.recorded → the owner is notified with the link', async () => {
+    // The business knows this caller's name (from an earlier order): the whisper says it.
+    const at = new Date();
+    await runtime.core.db
+      .insertInto('contacts')
+      .values({ tenant_id: 'demo_restaurant', phone: CALLER, name: 'Dana Whitfield', first_seen_at: at, last_seen_at: at, calls_count: 1, orders_count: 1, appointments_count: 0 })
+      .onConflict((oc) => oc.columns(['tenant_id', 'phone']).doUpdateSet({ name: 'Dana Whitfield' }))
+      .execute();
     const call = await connect('+15550100001');
     await callTool(call.rt, 'transfer_call', { reason: 'complaint about a delivery' });
     const [update] = await until(() => (rest.callUpdates(call.callSid).length ? rest.callUpdates(call.callSid) : undefined));
@@ -136,6 +159,8 @@ describe.each(testDatabaseKinds())('call control through the product (%s)', (kin
     // First number: no answer → the second one, in order.
     const second = await webhook(first, { CallSid: call.callSid, DialCallStatus: 'no-answer' });
     expect(second.xml).toMatch(/<Number [^>]*>\+15550109003<\/Number>/);
+    const secondWhisper = /url="([^"]+)"/.exec(/<Number [^>]*>/.exec(second.xml)![0])![1]!.replaceAll('&amp;', '&');
+    expect((await webhook(secondWhisper, { CallSid: randomCallSid() })).xml).toContain('Call from Dana Whitfield, transferred by your assistant. Reason: complaint about a delivery.');
     const secondAction = /<Dial [^>]*action="([^"]+)"/.exec(second.xml)![1]!.replaceAll('&amp;', '&');
     // Second: busy → the message recorder.
     const record = await webhook(secondAction, { CallSid: call.callSid, DialCallStatus: 'busy' });
@@ -157,13 +182,46 @@ describe.each(testDatabaseKinds())('call control through the product (%s)', (kin
     while ((await runtime.worker.runOnce()) > 0);
     const queued = await runtime.core.events.readStream({ type: 'notification', id: `notification:demo_restaurant:message:${call.callSid}` });
     expect(queued).toHaveLength(1);
-    const n = queued[0]!.payload as { kind: string; facts: { type: string; from: string; message: string } };
+    // Through the notify port: the link, the number and the reason are fields, not only text.
+    const n = queued[0]!.payload as { kind: string; facts: Record<string, unknown> };
     expect(n.kind).toBe('transfer_unanswered');
-    expect(n.facts).toMatchObject({ type: 'transfer_unanswered', from: CALLER });
-    expect(n.facts.message).toContain(link);
-    expect(n.facts.message).toContain('complaint about a delivery');
+    expect(n.facts).toMatchObject({ type: 'transfer_unanswered', from: CALLER, reason: 'complaint about a delivery', recordingUrl: link, recordingSeconds: 17, dialStatus: 'busy' });
+    // The outbox delivers it to the demo owner's contacts: SMS by the (fake) Twilio REST, email by SMTP.
+    while ((await runtime.outbox.runOnce()) > 0);
+    const sms = rest.messagesTo(RESTAURANT_OWNER_SMS).map((m) => String(m.json.body)).find((b) => b.includes(link));
+    expect(sms, 'the owner SMS carries the recording link').toBeDefined();
+    expect(sms).toContain(CALLER);
+    expect(sms).toContain('complaint about a delivery');
+    const mail = smtp.mailsTo(RESTAURANT_OWNER_EMAIL).find((m) => m.text.includes(link));
+    expect(mail, 'the owner email carries the recording link').toBeDefined();
+    expect(`${mail!.subject}\n${mail!.text}`).toContain(CALLER);
+    expect(mail!.text).toContain('complaint about a delivery');
     const row = await runtime.core.db.selectFrom('calls').selectAll().where('call_sid', '=', call.callSid).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ transfer_status: 'unanswered', message_url: link });
+    // The call log shows the transfer's outcome and the message; never to another tenant.
+    const { body } = await detailOf(call.callSid);
+    expect(body?.transfer).toMatchObject({ outcome: 'busy', reason: 'complaint about a delivery' });
+    expect(body?.message).toMatchObject({ recording_url: link, duration_seconds: 17 });
+    expect((await detailOf(call.callSid, 'demo_barbershop')).status).toBe(404);
+  });
+
+  it('the caller speaks over the handoff line: the transfer is called off and recorded, nothing goes to Twilio', async () => {
+    const call = await connect('+15550100001');
+    const heard = call.phone.audioReceived().length;
+    await callTool(call.rt, 'transfer_call', { reason: 'opening hours' });
+    // The default responder says a 400 ms line at real time: barge in once it is playing.
+    await until(() => (call.phone.audioReceived().length > heard + 80 * 8 ? true : undefined));
+    call.rt.speechStarted();
+    const cancelled = await until(async () => (await eventsOf(call.callSid)).find((e) => e.type === 'transfer.cancelled'));
+    expect(cancelled.payload).toMatchObject({ tenantId: 'demo_restaurant', reason: 'opening hours', cause: 'barge_in' });
+    const row = await runtime.core.db.selectFrom('calls').select('transfer_status').where('call_sid', '=', call.callSid).executeTakeFirstOrThrow();
+    expect(row.transfer_status).toBe('cancelled');
+    expect((await detailOf(call.callSid)).body?.transfer).toMatchObject({ outcome: 'canceled', reason: 'opening hours' });
+    await new Promise((r) => setTimeout(r, 800));
+    expect(rest.callUpdates(call.callSid)).toEqual([]);
+    expect(call.phone.isOpen).toBe(true);
+    call.phone.hangUp();
+    await call.phone.closed();
   });
 
   it('end_call: the goodbye plays in full, then the call is hung up by REST', async () => {

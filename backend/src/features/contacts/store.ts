@@ -25,6 +25,12 @@ export class ContactStore {
     return q.orderBy('last_seen_at', 'desc').orderBy('phone', 'desc').limit(f.limit).execute();
   }
 
+  /** The name a customer gave (an order, an appointment) for this E.164 number, if any. */
+  async nameOf(tenantId: string, phone: string): Promise<string | null> {
+    const row = await this.#db.selectFrom('contacts').select('name').where('tenant_id', '=', tenantId).where('phone', '=', phone).executeTakeFirst();
+    return row?.name ?? null;
+  }
+
   owners(tenantId: string) {
     return this.#db.selectFrom('owner_contacts').selectAll().where('tenant_id', '=', tenantId).orderBy('contact_id').execute();
   }

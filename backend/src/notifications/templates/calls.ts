@@ -33,6 +33,8 @@ export function renderTransferUnanswered(t: FactsOf<'transfer_unanswered'>, { st
   const left = t.recordingUrl ? ` Message: ${t.recordingUrl}` : t.message ? '' : ' They left no message.';
   const ownerSms = fitOneSegment([
     `Nobody answered a transfer from ${who}${about} at ${when}.${said}${left}`,
+    // The reason before the time: it is what the owner calls back about.
+    `Missed transfer from ${who}${about}.${left}`,
     `Nobody answered a transfer from ${who} at ${when}.${said}${left}`,
     `Missed transfer from ${who} at ${when}.${left}`,
     ...(t.recordingUrl ? [] : [`Missed transfer from ${who} at ${when}. They left a message: see your email.`]),

@@ -118,6 +118,12 @@ describe('call templates', () => {
     expect(r.webhook).toMatchObject({ type: 'call.transfer_unanswered', data: { call_sid: 'CA3', recording_url: recordingUrl, dial_status: 'busy' } });
   });
 
+  it('keeps the reason and the link in one SMS by dropping the time first', () => {
+    const recordingUrl = 'https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE123';
+    const facts = NotificationFacts.parse({ type: 'transfer_unanswered', callSid: 'CA5', from: '+15557770042', at: '2026-12-01T22:00:00Z', reason: 'complaint about a delivery', dialStatus: 'busy', recordingUrl });
+    expect(renderNotification(facts, { style: restaurant, now: NOW }).ownerSms).toBe(`Missed transfer from +15557770042 about complaint about a delivery. Message: ${recordingUrl}`);
+  });
+
   it('says so when nobody answered and the caller left nothing', () => {
     const r = renderNotification(NotificationFacts.parse({ type: 'transfer_unanswered', callSid: 'CA4', from: null, at: '2026-12-01T22:00:00Z' }), { style: barbershop, now: NOW });
     expect(r.ownerSms).toBe('Nobody answered a transfer from a withheld number at 5:00 PM. They left no message.');

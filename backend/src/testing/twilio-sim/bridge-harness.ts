@@ -20,6 +20,8 @@ export interface BridgeHarnessOptions {
   invokeTool?: CallContext['invokeTool'];
   /** The core's call actions (Twilio REST update); absent = the session just closes the stream. */
   act?: CallContext['act'];
+  /** Told when a barge-in calls an action off (the core records it). */
+  onActionCancelled?: CallContext['onActionCancelled'];
   greeting?: string;
   log?: Logger;
 }
@@ -54,6 +56,7 @@ export async function startBridgeHarness(o: BridgeHarnessOptions): Promise<Bridg
       tools: o.tools ?? [],
       invokeTool: o.invokeTool ?? (async () => ({ ok: true })),
       ...(o.act ? { act: o.act } : {}),
+      ...(o.onActionCancelled ? { onActionCancelled: o.onActionCancelled } : {}),
       onCallEnded: (r) => records.push(r),
       log: log.child({ callSid: claims.callSid }),
     };

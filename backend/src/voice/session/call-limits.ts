@@ -23,6 +23,10 @@ export class CallLimits {
   #silenceTimer: NodeJS.Timeout | null = null;
   #prompted = false;
   #stopped = false;
+  /** A call action is under way: nothing is said over its line. */
+  #held = false;
+  /** The maximum fell due while held: it fires at `release`. */
+  #maxDue = false;
   readonly #onSilence: () => void;
 
   constructor(deps: CallLimitsDeps) {
@@ -37,13 +41,20 @@ export class CallLimits {
 
   start(): void {
     const { maxCallMs, warnBeforeMs } = this.#d.limits;
-    if (warnBeforeMs > 0 && maxCallMs > warnBeforeMs) this.#warnTimer = unref(setTimeout(this.#d.guard('warn_timer', () => this.#d.onWarn()), maxCallMs - warnBeforeMs));
-    this.#maxTimer = unref(setTimeout(this.#d.guard('max_duration_timer', () => this.#d.onMaxDuration()), maxCallMs));
+    const warn = () => {
+      if (!this.#held) this.#d.onWarn();
+    };
+    const max = () => {
+      if (this.#held) this.#maxDue = true;
+      else this.#d.onMaxDuration();
+    };
+    if (warnBeforeMs > 0 && maxCallMs > warnBeforeMs) this.#warnTimer = unref(setTimeout(this.#d.guard('warn_timer', warn), maxCallMs - warnBeforeMs));
+    this.#maxTimer = unref(setTimeout(this.#d.guard('max_duration_timer', max), maxCallMs));
   }
 
   /** The assistant finished and its words have played: the caller's silence counts from now. */
   assistantIdle(): void {
-    if (this.#stopped || this.#silenceTimer) return;
+    if (this.#stopped || this.#held || this.#silenceTimer) return;
     this.#silenceTimer = unref(setTimeout(this.#onSilence, this.#d.limits.silenceMs));
   }
 
@@ -57,7 +68,23 @@ export class CallLimits {
     this.#clearSilence();
   }
 
-  /** No timer left behind (call ended, or a call action is under way). */
+  /** A call action's line is under way: no silence prompt or warning over it; the maximum still counts. */
+  hold(): void {
+    this.#held = true;
+    this.#clearSilence();
+  }
+
+  /** The action was called off or refused: the limits apply again (a maximum reached meanwhile, now). */
+  release(): void {
+    if (!this.#held || this.#stopped) return;
+    this.#held = false;
+    if (this.#maxDue) {
+      this.#maxDue = false;
+      this.#d.onMaxDuration();
+    }
+  }
+
+  /** No timer left behind (the call ended). */
   stop(): void {
     this.#stopped = true;
     this.#clearSilence();

@@ -1,5 +1,8 @@
 import type { CallAction, CallEndReason } from '../call-context.js';
 
+/** Actions a caller may call off by speaking over their line; a time limit is not one of them. */
+const CANCELLABLE: ReadonlySet<CallEndReason> = new Set(['transferred', 'assistant_hangup', 'silence']);
+
 export interface Pending {
   action: CallAction;
   endReason: CallEndReason;
@@ -17,6 +20,11 @@ export class PendingAction {
 
   get armed(): boolean {
     return this.#pending !== null;
+  }
+
+  /** The response carrying the announcing line has been created: the caller may be hearing it. */
+  get lineStarted(): boolean {
+    return this.#pending !== null && this.#responseId !== null;
   }
 
   /** The first action wins; later ones (a second tool call, the duration limit) are ignored. */
@@ -46,6 +54,17 @@ export class PendingAction {
     if (!p || this.#taken) return null;
     this.#taken = true;
     this.#pending = null;
+    return p;
+  }
+
+  /**
+   * The caller spoke over the announcing line: a cancellable action is called off (returned, and
+   * a new one may be armed); a time limit's goodbye is not (null: its line is said again).
+   */
+  cancel(): Pending | null {
+    const p = this.#pending;
+    if (!p || this.#taken || !CANCELLABLE.has(p.endReason)) return null;
+    this.reset();
     return p;
   }
 

@@ -136,6 +136,12 @@ export class RealtimeConnection {
     if (this.#d.turns.requestResponse()) this.responseCreate();
   }
 
+  /** A note for the model (a system item) without asking for a response: the caller's turn brings one. */
+  tell(text: string): void {
+    if (this.#closed || !this.#configured) return;
+    this.#rt?.send(systemMessageEvent(text));
+  }
+
   /** A tool finished: its output to the socket that asked, or in words to a reconnected one. */
   toolResult(epoch: number, name: string, callId: string, output: string): void {
     if (this.#closed) return;

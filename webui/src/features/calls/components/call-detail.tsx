@@ -10,7 +10,8 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { useApi } from '@/lib/api/api-context';
 import { formatDuration, formatInstant, formatMs, formatTime } from '@/lib/format/dates';
 import { useTenant } from '@/features/tenant/use-tenant';
-import { callerLabel, latencyLabel, modeLabel } from '../call-words';
+import { callerLabel, modeLabel, replyLatencyLabel } from '../call-words';
+import { CallTransferView, RecordedMessageView } from './call-transfer';
 import { callQuery } from '../queries';
 import { Transcript } from './transcript';
 
@@ -46,11 +47,10 @@ function CallView({ call, zone }: { call: CallDetail; zone: string }) {
             <dd>{modeLabel(call.actor_mode)}</dd>
             <dt>Duration</dt>
             <dd>{call.duration_seconds === null ? '—' : formatDuration(call.duration_seconds)}</dd>
-            <dt>Latency</dt>
-            <dd>
-              {latencyLabel(call)}
-              {call.turn_latency_p90_ms !== null && <span className="muted"> (slowest tenth {formatMs(call.turn_latency_p90_ms)})</span>}
-            </dd>
+            <dt>Greeting</dt>
+            <dd data-testid="call-greeting-latency">{call.first_audio_ms === null ? '—' : `${formatMs(call.first_audio_ms)} to the first word`}</dd>
+            <dt>Reply latency</dt>
+            <dd data-testid="call-reply-latency">{replyLatencyLabel(call)}</dd>
             <dt>Interruptions</dt>
             <dd>{call.barge_ins}</dd>
             {call.missed_reason && (
@@ -64,22 +64,10 @@ function CallView({ call, zone }: { call: CallDetail; zone: string }) {
         <section className="card" aria-labelledby="call-summary">
           <h2 id="call-summary">Summary</h2>
           <p>{call.summary ?? <span className="muted">No summary for this call.</span>}</p>
-          {call.transfer && (
-            <>
-              <h3>Transfer</h3>
-              <p>
-                To {call.transfer.to_number ?? 'your transfer number'} at {formatTime(call.transfer.at, zone)}: <StatusBadge status={call.transfer.outcome} />
-                {call.transfer.reason && <span className="muted"> — {call.transfer.reason}</span>}
-              </p>
-            </>
-          )}
-          {call.message && (
-            <>
-              <h3>Message left</h3>
-              <audio controls preload="none" src={call.message.recording_url} aria-label="Recorded message" style={{ width: '100%' }} />
-              <p className="small muted">{call.message.duration_seconds !== null && `${formatDuration(call.message.duration_seconds)} · `}<a href={call.message.recording_url}>Download</a></p>
-            </>
-          )}
+          <h3>Transfer</h3>
+          <CallTransferView transfer={call.transfer} zone={zone} />
+          <h3>Message left</h3>
+          <RecordedMessageView message={call.message} />
         </section>
       </div>
       <section className="card" aria-labelledby="call-transcript">
