@@ -18,3 +18,4 @@ export * from './query-spec.js';
 export * from './scalars.js';
 export * from './settings.js';
 export * from './tenant-profile.js';
+export * from './time-zone.js';
