@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email, NewPassword, Role } from './auth.js';
+import { isTimeZone } from './time-zone.js';
 
 /** Contract §8: the platform admin's API (`Authorization: Bearer $VOZ_ADMIN_TOKEN`). */
 
@@ -10,15 +11,6 @@ export const E164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be E.164, like +
 export const TimeZone = z.string().refine(isTimeZone, 'must be an IANA time zone, like America/New_York');
 export const ActorMode = z.enum(['owner', 'client']);
 export type ActorMode = z.infer<typeof ActorMode>;
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const CreateTenantRequest = z.object({
   id: TenantId,

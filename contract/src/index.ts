@@ -22,3 +22,4 @@ export * from './service-hours.js';
 export * from './settings.js';
 export * from './tenant-features.js';
 export * from './tenant-profile.js';
+export * from './time-zone.js';

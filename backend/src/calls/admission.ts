@@ -67,7 +67,8 @@ export class StreamAdmission {
     const c = checked.claims;
     // Twilio signatures carry no timestamp: a replayed webhook mints a fresh token. A call that
     // Twilio already reported over cannot take a stream, whatever token it shows.
-    if (await this.#d.calls.hasEnded(c.rid)) return this.#refuse('call_ended');
+    const facts = await this.#d.calls.streamFacts(c.rid);
+    if (facts.ended) return this.#refuse('call_ended');
     if (!(await this.#d.tokens.consume(c.nonce, c.rid, new Date(c.exp)))) return this.#refuse('replayed');
     const tenant = await this.#d.tenant(c.tenant_id);
     if (!tenant) return this.#refuse('unknown_tenant');
@@ -81,13 +82,11 @@ export class StreamAdmission {
     // Decided once: transfer is offered only where the tenant has a number to transfer to.
     const offered = settings.transferNumbers.length > 0 ? decision.allowedTools : decision.allowedTools.filter((t) => t !== TRANSFER_TOOL);
     const wording = settings.open === false ? afterHoursWording(decision, tenant.displayName, settings.afterHours) : decision;
-    const callerNumberRead = this.#d.calls.callerNumber(c.rid);
-    // The whisper's name: looked up beside the admission reads, awaited only by `act`.
-    const callerName = control ? callerNumberRead.then((n) => control.callerName(tenant.id, n)).catch(() => null) : Promise.resolve(null);
-    const [tools, callerNumber, calledNumber] = await Promise.all([
+    const { callerNumber, calledNumber } = facts;
+    // The whisper's name: looked up beside the admission work, awaited only by `act`.
+    const callerName = control ? control.callerName(tenant.id, callerNumber).catch(() => null) : Promise.resolve(null);
+    const [tools] = await Promise.all([
       this.#d.router.toolSpecs(offered, tenant),
-      callerNumberRead,
-      control ? this.#d.calls.calledNumber(c.rid) : undefined,
       this.#d.lifecycle.connected({ callSid: c.rid, tenantId: tenant.id, actorMode: decision.actorMode, tenantMode: c.tenant_mode }),
     ]);
     void this.#d.tokens.prune(new Date(this.#now())).catch(() => undefined);

@@ -49,9 +49,16 @@ export class CallReads {
     return Number(row.n);
   }
 
-  /** True once Twilio's status callback said the call is over: no stream may start after that. */
-  async hasEnded(callSid: string): Promise<boolean> {
-    const row = await this.#db.selectFrom('calls').select('ended_at').where('call_sid', '=', callSid).executeTakeFirst();
-    return Boolean(row?.ended_at);
+  /**
+   * What admitting a call's stream needs, in one read (it was three): whether Twilio's status
+   * callback already said the call is over (no stream may start after that), and the numbers.
+   */
+  async streamFacts(callSid: string): Promise<{ ended: boolean; callerNumber?: string; calledNumber?: string }> {
+    const row = await this.#db.selectFrom('calls').select(['ended_at', 'from_number', 'to_number']).where('call_sid', '=', callSid).executeTakeFirst();
+    return {
+      ended: Boolean(row?.ended_at),
+      ...(row?.from_number != null ? { callerNumber: row.from_number } : {}),
+      ...(row?.to_number != null ? { calledNumber: row.to_number } : {}),
+    };
   }
 }

@@ -1,3 +1,4 @@
+import { isTimeZone } from '@vozlia/contract';
 import { z } from 'zod';
 
 export const VerticalSchema = z.enum(['restaurant', 'barbershop', 'generic']);
@@ -9,22 +10,13 @@ export const TenantSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{1,62}$/),
   displayName: z.string().min(1),
   vertical: VerticalSchema,
-  timeZone: z.string().refine(isValidTimeZone, 'unknown IANA time zone'),
+  timeZone: z.string().refine(isTimeZone, 'unknown IANA time zone'),
   phoneNumbers: z.array(E164Schema),
   settings: z.record(z.string(), z.unknown()),
   /** Absent = active. A suspended tenant's calls get a short message and a hang-up. */
   status: z.enum(['active', 'suspended']).optional(),
 });
 export type Tenant = z.infer<typeof TenantSchema>;
-
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Normalises what Twilio sends (`+1 555…`, spaces, dashes) to E.164, or undefined. */
 export function toE164(raw: string | undefined): string | undefined {
