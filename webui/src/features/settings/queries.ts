@@ -13,6 +13,7 @@ import {
 } from '@vozlia/contract';
 import { tenantPath, type ApiClient } from '@/lib/api/api-client';
 import { tenantKey, tenantQuery } from '@/lib/query/tenant-query';
+import { noneYetOn404 } from './starter-documents';
 
 export const accessCodesKey = (tenantId: string) => tenantKey(tenantId, 'access-codes');
 
@@ -40,10 +41,13 @@ export const tenantFeaturesQuery = (api: ApiClient, tenantId: string) =>
   tenantQuery(api, tenantId, ['features'], (api, signal) => api.get(tenantPath(tenantId, 'features'), TenantFeatureList, undefined, signal));
 
 export const menuKey = (tenantId: string) => tenantKey(tenantId, 'menu');
-export const menuQuery = (api: ApiClient, tenantId: string) => tenantQuery(api, tenantId, ['menu'], (api, signal) => api.get(tenantPath(tenantId, 'menu'), MenuDocument, undefined, signal));
+/** Null until a first menu is saved. */
+export const menuQuery = (api: ApiClient, tenantId: string) =>
+  tenantQuery(api, tenantId, ['menu'], (api, signal) => noneYetOn404(api.get(tenantPath(tenantId, 'menu'), MenuDocument, undefined, signal)));
 export const saveMenu = (api: ApiClient, tenantId: string, body: MenuDocumentInput) => api.send('PUT', tenantPath(tenantId, 'menu'), body, MenuDocument);
 
 export const catalogKey = (tenantId: string) => tenantKey(tenantId, 'catalog');
+/** Null until a first list of services and staff is saved. */
 export const catalogQuery = (api: ApiClient, tenantId: string) =>
-  tenantQuery(api, tenantId, ['catalog'], (api, signal) => api.get(tenantPath(tenantId, 'catalog'), CatalogDocument, undefined, signal));
+  tenantQuery(api, tenantId, ['catalog'], (api, signal) => noneYetOn404(api.get(tenantPath(tenantId, 'catalog'), CatalogDocument, undefined, signal)));
 export const saveCatalog = (api: ApiClient, tenantId: string, body: CatalogDocumentInput) => api.send('PUT', tenantPath(tenantId, 'catalog'), body, CatalogDocument);

@@ -1,6 +1,6 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Catalog } from '@vozlia/contract';
+import type { Catalog, OpeningHours } from '@vozlia/contract';
 import { useFieldArray } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -9,13 +9,14 @@ import { FormError } from '@/components/ui/form-error';
 import { QueryView } from '@/components/ui/query-view';
 import { useApi } from '@/lib/api/api-context';
 import { useApiForm } from '@/lib/use-api-form';
+import { starterCatalog } from '../starter-documents';
 import { CatalogForm, catalogFieldOf, catalogFormFrom, catalogWithForm, NEW_SERVICE, NEW_STAFF, WEEKDAYS, type CatalogFormValue } from '../catalog-form';
 import { catalogKey, catalogQuery, saveCatalog } from '../queries';
 
 const DAY_NAMES: Record<(typeof WEEKDAYS)[number], string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
 
 /** What callers can book and with whom: services (length, price) and staff (days off). */
-export function CatalogSection({ tenantId }: { tenantId: string }) {
+export function CatalogSection({ tenantId, openingHours }: { tenantId: string; openingHours: OpeningHours | null }) {
   const api = useApi();
   const query = useQuery(catalogQuery(api, tenantId));
   return (
@@ -25,7 +26,16 @@ export function CatalogSection({ tenantId }: { tenantId: string }) {
         <p className="muted">What callers can ask to book, and who works which days. The next call offers these.</p>
       </div>
       <QueryView query={query} loadingLabel="Loading services and staff…">
-        {({ catalog }) => <CatalogEditor tenantId={tenantId} catalog={catalog} />}
+        {(stored) =>
+          stored ? (
+            <CatalogEditor tenantId={tenantId} catalog={stored.catalog} />
+          ) : (
+            <>
+              <p role="status">No services yet: add what callers can book and who works, then save. Bookings are taken during your opening hours.</p>
+              <CatalogEditor tenantId={tenantId} catalog={starterCatalog(openingHours)} />
+            </>
+          )
+        }
       </QueryView>
     </section>
   );

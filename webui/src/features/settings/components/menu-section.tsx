@@ -1,6 +1,6 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Menu } from '@vozlia/contract';
+import type { Menu, OpeningHours } from '@vozlia/contract';
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -9,13 +9,14 @@ import { FormError } from '@/components/ui/form-error';
 import { QueryView } from '@/components/ui/query-view';
 import { useApi } from '@/lib/api/api-context';
 import { useApiForm } from '@/lib/use-api-form';
+import { starterMenu } from '../starter-documents';
 import { MenuForm, menuFieldOf, menuFormFrom, menuWithForm, NEW_MENU_ITEM, type MenuFormInput, type MenuFormValue } from '../menu-form';
 import { menuKey, menuQuery, saveMenu } from '../queries';
 
 type Form = UseFormReturn<MenuFormInput, unknown, MenuFormValue>;
 
 /** The menu callers order from: categories, items, prices, options, and what is sold out today. */
-export function MenuSection({ tenantId }: { tenantId: string }) {
+export function MenuSection({ tenantId, openingHours }: { tenantId: string; openingHours: OpeningHours | null }) {
   const api = useApi();
   const query = useQuery(menuQuery(api, tenantId));
   return (
@@ -27,7 +28,16 @@ export function MenuSection({ tenantId }: { tenantId: string }) {
         </p>
       </div>
       <QueryView query={query} loadingLabel="Loading the menu…">
-        {({ menu }) => <MenuEditor tenantId={tenantId} menu={menu} />}
+        {(stored) =>
+          stored ? (
+            <MenuEditor tenantId={tenantId} menu={stored.menu} />
+          ) : (
+            <>
+              <p role="status">No menu yet: add your dishes and prices, then save. Orders are taken during your opening hours.</p>
+              <MenuEditor tenantId={tenantId} menu={starterMenu(openingHours)} />
+            </>
+          )
+        }
       </QueryView>
     </section>
   );

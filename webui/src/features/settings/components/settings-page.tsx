@@ -28,13 +28,13 @@ export function SettingsPage() {
               <AssistantSection tenantId={tenant.tenantId} settings={s} />
               <HoursSection tenantId={tenant.tenantId} settings={s} />
               <FeatureSwitchesSection tenantId={tenant.tenantId} settings={s} />
+              {tenant.profile?.areas.includes('orders') && <MenuSection tenantId={tenant.tenantId} openingHours={s.opening_hours} />}
+              {tenant.profile?.areas.includes('appointments') && <CatalogSection tenantId={tenant.tenantId} openingHours={s.opening_hours} />}
             </div>
           )}
         </QueryView>
         <AccessCodesSection tenantId={tenant.tenantId} zone={tenant.zone} />
         <NotificationsSection tenantId={tenant.tenantId} />
-        {tenant.profile?.areas.includes('orders') && <MenuSection tenantId={tenant.tenantId} />}
-        {tenant.profile?.areas.includes('appointments') && <CatalogSection tenantId={tenant.tenantId} />}
       </div>
     </>
   );
