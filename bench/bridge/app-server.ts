@@ -13,6 +13,7 @@ import pino from 'pino';
 import { startServer } from '../../backend/src/main.js';
 import { freePort } from '../../backend/src/testing/test-runtime.js';
 import { APP_TWILIO_AUTH_TOKEN } from './app-call.js';
+import { prefillSeededDataDir } from './seeded-data.js';
 
 export interface BenchApp {
   port: number;
@@ -25,6 +26,7 @@ export async function startBenchApp(realtimeUrl: string, seededDir?: string): Pr
   const dataDir = path.join(dir, 'data');
   const seeded = seededDir !== undefined && existsSync(seededDir) && readdirSync(seededDir).length > 0;
   if (seeded) cpSync(seededDir, dataDir, { recursive: true });
+  else await prefillSeededDataDir(dataDir);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     PORT: String(port),

@@ -3,7 +3,7 @@
  * both ends: N Twilio phones and the Realtime server. Prints `RT <port>`, waits for
  * `GO <serverPort>` on stdin (or `GO direct` for the generator's own floor), then `READY <setup ms>`
  * once every call is set up, `MEASURE_START`, `MEASURE_END` and `RESULT <json>`.
- *   node --import tsx bench/bridge/generator.ts <direct|bare|naive|bridge|app> <calls> <seconds>
+ *   node --import tsx bench/bridge/generator.ts <direct|bare|naive|bridge|app> <calls> <seconds> [warmupMs=2000]
  * Audio starts once every call is ready (admitted and configured); measurement after a warm-up.
  */
 import type { AddressInfo } from 'node:net';
@@ -13,10 +13,10 @@ import { streamTarget } from './dial.js';
 import { DirectionStats } from './stats.js';
 import { audioOf, FRAME_MS, readStamp, stampedFrame } from './stamps.js';
 
-const [mode = 'bridge', callsArg = '100', secondsArg = '10'] = process.argv.slice(2);
+const [mode = 'bridge', callsArg = '100', secondsArg = '10', warmupArg = '2000'] = process.argv.slice(2);
 const N = Number(callsArg);
 const MEASURE_S = Number(secondsArg);
-const WARMUP_MS = 2000;
+const WARMUP_MS = Number(warmupArg);
 const ADMIT_TIMEOUT_MS = 60_000;
 const MAX_FRAMES = Math.ceil(((MEASURE_S * 1000 + WARMUP_MS + 5000) / FRAME_MS) * 1.2);
 
