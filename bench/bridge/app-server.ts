@@ -2,9 +2,10 @@
  * The full product for the bench, as `npm start` composes it: `startServer` with embedded
  * PGlite in a temp dir, the job worker on, info logs through pino (to a file instead of
  * stdout, which carries the bench protocol), metrics, signed webhooks. The first app run of a
- * bench migrates and seeds and leaves its data dir in `seededDir`; later runs start from a
- * copy of it, as `npm start` restarts on an existing database (PGlite's migrations and seed
- * take a minute on a loaded 2-core box).
+ * bench starts on the tests' cached migrated + seeded dump (seeded-data.ts: PGlite's migrations
+ * and seed take a minute on a loaded 2-core box), finishes the first start and leaves its data
+ * dir in `seededDir`; later runs start from a copy of it, as `npm start` restarts on an existing
+ * database.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

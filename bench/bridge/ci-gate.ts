@@ -7,13 +7,24 @@
 import type { RelayMode } from './args.js';
 import { faults, median, medianRun, worseP99 } from './medians.js';
 import type { RunResult } from './run.js';
+import { FRAME_MS } from './stamps.js';
 
 export const GATE = {
-  /** Median-run server CPU per relayed frame, the media-stream plugin alone ÷ the bare relay (seen 0.9–1.2). */
-  bridgeCpuVsBare: 1.6,
-  /** The same, the whole product as `npm start` runs it ÷ the bare relay (seen 1.4–1.9). */
-  appCpuVsBare: 2.8,
-  /** Median over the rounds of each run's p99 (worse direction) ÷ the bare relay's. */
+  /**
+   * Median-run server CPU per relayed frame, the media-stream plugin alone ÷ the bare relay: seen
+   * 1.0–1.2 on a quiet box, up to 1.42 at load 14; its CPU doubled would read ≥ 2.
+   */
+  bridgeCpuVsBare: 1.7,
+  /**
+   * The same, the whole product as `npm start` runs it ÷ the bare relay: seen 1.5–1.9, up to 2.06
+   * at load 14; its CPU doubled would read ≥ 3. Tighten it as the app gets cheaper (target 1.15).
+   */
+  appCpuVsBare: 2.6,
+  /**
+   * Median over the rounds of each run's p99 (worse direction) ÷ the bare relay's, that floored at
+   * one 20 ms audio frame: on a quiet box bare's p99 is ~1 ms and a single GC pause would swing the
+   * ratio tenfold; jitter under a frame is what Twilio's jitter buffer absorbs anyway.
+   */
   p99VsBare: 4,
   /** Frames lost, reordered or duplicated over every run of a mode. */
   faults: 0,
@@ -57,6 +68,7 @@ export function judgeGate(f: GateFigures): GateCheck[] {
   const bareCpu = f.cpuUsPerFrame.bare;
   const bareP99 = f.p99Ms.bare;
   if (bareCpu === undefined || bareP99 === undefined) throw new Error('the CI gate needs the bare relay measured in the same run');
+  const p99Base = Math.max(bareP99, FRAME_MS);
   const checks: GateCheck[] = [];
   for (const mode of ['bridge', 'app'] as const) {
     const cpu = f.cpuUsPerFrame[mode];
@@ -73,14 +85,15 @@ export function judgeGate(f: GateFigures): GateCheck[] {
       ok: cpuRatio <= cpuLimit,
       text: `${who} costs ${x(cpuRatio)} the bare relay's CPU per frame (${cpu.toFixed(1)} vs ${bareCpu.toFixed(1)} µs); the gate allows ${x(cpuLimit)}`,
     });
-    const p99Ratio = p99 / bareP99;
+    const p99Ratio = p99 / p99Base;
+    const base = bareP99 < FRAME_MS ? `bare's ${bareP99.toFixed(2)} ms floored at one ${FRAME_MS} ms frame` : `bare ${bareP99.toFixed(2)} ms`;
     checks.push({
       measure: `${mode} p99 / bare p99`,
       value: p99Ratio,
       limit: GATE.p99VsBare,
       unit: '×',
       ok: p99Ratio <= GATE.p99VsBare,
-      text: `${who}'s p99 latency is ${x(p99Ratio)} the bare relay's (${p99.toFixed(2)} vs ${bareP99.toFixed(2)} ms); the gate allows ${x(GATE.p99VsBare)}`,
+      text: `${who}'s p99 latency is ${x(p99Ratio)} the bare relay's (${p99.toFixed(2)} ms vs ${base}); the gate allows ${x(GATE.p99VsBare)}`,
     });
     const n = f.faults[mode] ?? 0;
     checks.push({
