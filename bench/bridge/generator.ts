@@ -18,6 +18,7 @@ const N = Number(callsArg);
 const MEASURE_S = Number(secondsArg);
 const WARMUP_MS = Number(warmupArg);
 const ADMIT_TIMEOUT_MS = 60_000;
+const DRAIN_MS = 5000;
 const MAX_FRAMES = Math.ceil(((MEASURE_S * 1000 + WARMUP_MS + 5000) / FRAME_MS) * 1.2);
 
 interface RtConn {
@@ -174,7 +175,12 @@ process.stdout.write('MEASURE_END\n');
 const cpu = process.cpuUsage(cpu0);
 const wall = performance.now() - w0;
 running = false;
-await sleep(500);
+// Frames still in flight are late, not lost: wait for them (on a loaded box a relay can stall
+// for seconds), so `lost` counts only frames the relay never delivered.
+const inFlight = () => inbound.lost(sentIn, fromIn) + outbound.lost(sentOut, fromOut);
+const drainBy = performance.now() + DRAIN_MS;
+await sleep(100);
+while (inFlight() > 0 && performance.now() < drainBy) await sleep(50);
 
 const result = {
   mode,
