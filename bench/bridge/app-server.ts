@@ -50,7 +50,7 @@ export async function startBenchApp(realtimeUrl: string, seededDir?: string): Pr
       try {
         await runtime.close();
         const logLines = readFileSync(logFile, 'utf8').split('\n').filter(Boolean).length;
-        console.error(`app: ${logLines} log lines written${seeded ? '' : ' (first start: migrated and seeded)'}`);
+        console.error(`app: ${logLines} log lines written${seeded ? '' : ' (first start, on the seeded dump)'}`);
         if (seededDir !== undefined && !seeded) cpSync(dataDir, seededDir, { recursive: true });
       } finally {
         rmSync(dir, { recursive: true, force: true });
