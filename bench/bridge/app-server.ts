@@ -2,9 +2,10 @@
  * The full product for the bench, as `npm start` composes it: `startServer` with embedded
  * PGlite in a temp dir, the job worker on, info logs through pino (to a file instead of
  * stdout, which carries the bench protocol), metrics, signed webhooks. The first app run of a
- * bench migrates and seeds and leaves its data dir in `seededDir`; later runs start from a
- * copy of it, as `npm start` restarts on an existing database (PGlite's migrations and seed
- * take a minute on a loaded 2-core box).
+ * bench starts on the tests' cached migrated + seeded dump (seeded-data.ts: PGlite's migrations
+ * and seed take a minute on a loaded 2-core box), finishes the first start and leaves its data
+ * dir in `seededDir`; later runs start from a copy of it, as `npm start` restarts on an existing
+ * database.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import pino from 'pino';
 import { startServer } from '../../backend/src/main.js';
 import { freePort } from '../../backend/src/testing/test-runtime.js';
 import { APP_TWILIO_AUTH_TOKEN } from './app-call.js';
+import { prefillSeededDataDir } from './seeded-data.js';
 
 export interface BenchApp {
   port: number;
@@ -25,6 +27,7 @@ export async function startBenchApp(realtimeUrl: string, seededDir?: string): Pr
   const dataDir = path.join(dir, 'data');
   const seeded = seededDir !== undefined && existsSync(seededDir) && readdirSync(seededDir).length > 0;
   if (seeded) cpSync(seededDir, dataDir, { recursive: true });
+  else await prefillSeededDataDir(dataDir);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     PORT: String(port),
@@ -47,7 +50,7 @@ export async function startBenchApp(realtimeUrl: string, seededDir?: string): Pr
       try {
         await runtime.close();
         const logLines = readFileSync(logFile, 'utf8').split('\n').filter(Boolean).length;
-        console.error(`app: ${logLines} log lines written${seeded ? '' : ' (first start: migrated and seeded)'}`);
+        console.error(`app: ${logLines} log lines written${seeded ? '' : ' (first start, on the seeded dump)'}`);
         if (seededDir !== undefined && !seeded) cpSync(dataDir, seededDir, { recursive: true });
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 /**
  * `bridge` mode: the real media-stream plugin alone (logging at warn, no database, no jobs),
- * with an admit that accepts bench tokens `bench-<i>`.
+ * with an admit that accepts bench tokens `bench-<i>`, and its voice metrics at `/metrics` (read
+ * by the bench once the calls have ended, as it reads the app's).
  */
 import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
@@ -24,10 +25,12 @@ export async function registerBenchBridge(app: FastifyInstance, realtimeUrl: str
       context: { ...claims, instructions: 'bench', greeting: 'Hello', voice: 'alloy', tools: [], invokeTool: async () => ({}), onCallEnded: () => undefined, log },
     };
   };
+  const registry = new Registry();
+  app.get('/metrics', async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
   await app.register(mediaStreamRoute, {
     options: resolveVoiceOptions({ realtimeUrl, apiKey: 'bench', dialect: 'ga' }),
     admit,
-    metrics: createVoiceMetrics(new Registry()),
+    metrics: createVoiceMetrics(registry),
     log,
   });
 }

@@ -3,7 +3,7 @@
  * both ends: N Twilio phones and the Realtime server. Prints `RT <port>`, waits for
  * `GO <serverPort>` on stdin (or `GO direct` for the generator's own floor), then `READY <setup ms>`
  * once every call is set up, `MEASURE_START`, `MEASURE_END` and `RESULT <json>`.
- *   node --import tsx bench/bridge/generator.ts <direct|bare|naive|bridge|app> <calls> <seconds>
+ *   node --import tsx bench/bridge/generator.ts <direct|bare|naive|bridge|app> <calls> <seconds> [warmupMs=2000]
  * Audio starts once every call is ready (admitted and configured); measurement after a warm-up.
  */
 import type { AddressInfo } from 'node:net';
@@ -13,11 +13,12 @@ import { streamTarget } from './dial.js';
 import { DirectionStats } from './stats.js';
 import { audioOf, FRAME_MS, readStamp, stampedFrame } from './stamps.js';
 
-const [mode = 'bridge', callsArg = '100', secondsArg = '10'] = process.argv.slice(2);
+const [mode = 'bridge', callsArg = '100', secondsArg = '10', warmupArg = '2000'] = process.argv.slice(2);
 const N = Number(callsArg);
 const MEASURE_S = Number(secondsArg);
-const WARMUP_MS = 2000;
+const WARMUP_MS = Number(warmupArg);
 const ADMIT_TIMEOUT_MS = 60_000;
+const DRAIN_MS = 5000;
 const MAX_FRAMES = Math.ceil(((MEASURE_S * 1000 + WARMUP_MS + 5000) / FRAME_MS) * 1.2);
 
 interface RtConn {
@@ -174,7 +175,12 @@ process.stdout.write('MEASURE_END\n');
 const cpu = process.cpuUsage(cpu0);
 const wall = performance.now() - w0;
 running = false;
-await sleep(500);
+// Frames still in flight are late, not lost: wait for them (on a loaded box a relay can stall
+// for seconds), so `lost` counts only frames the relay never delivered.
+const inFlight = () => inbound.lost(sentIn, fromIn) + outbound.lost(sentOut, fromOut);
+const drainBy = performance.now() + DRAIN_MS;
+await sleep(100);
+while (inFlight() > 0 && performance.now() < drainBy) await sleep(50);
 
 const result = {
   mode,

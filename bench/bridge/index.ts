@@ -4,7 +4,8 @@
  * bare relay and a naive relay, plus the generator's own floor. Server pinned to core 0,
  * generator to core 1.
  *   npm run bench            (all benches)
- *   node --conditions=vozlia-source --import tsx bench/bridge/index.ts [calls=100] [seconds=10] [rounds=3] [--modes=bare,naive,bridge,app]
+ *   npm run bench:ci         (the short CI gate: ci-gate.ts)
+ *   node --conditions=vozlia-source --import tsx bench/bridge/index.ts [calls=100] [seconds=10] [rounds=3] [--modes=bare,naive,bridge,app] [--ci]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,17 +17,18 @@ import { runOnce, type RunResult } from './run.js';
 
 const args = parseBenchArgs(process.argv.slice(2));
 console.log(
-  `bridge bench: ${args.calls} concurrent calls, ${args.seconds} s measured per run, ${args.rounds} interleaved rounds of ${args.modes.join(', ')}, 20 ms frames both ways${PINNED ? ', server on core 0, generator on core 1' : ' (taskset missing: not pinned)'}`,
+  `bridge bench${args.ci ? ' (CI gate)' : ''}: ${args.calls} concurrent calls, ${args.seconds} s measured per run after ${args.warmupMs / 1000} s of warm-up, ${args.rounds} interleaved rounds of ${args.modes.join(', ')}, 20 ms frames both ways${PINNED ? ', server on core 0, generator on core 1' : ' (taskset missing: not pinned)'}`,
 );
 const seededDir = path.join(mkdtempSync(path.join(tmpdir(), 'vozlia-bench-seed-')), 'data');
-const direct = await runOnce('direct', args.calls, args.seconds, seededDir);
+const run = (mode: RunResult['mode']) => runOnce(mode, args.calls, args.seconds, seededDir, args.warmupMs);
+const direct = args.direct ? await run('direct') : null;
 /** Interleaved rounds, order rotated each round: on this shared VM one run's CPU cost swings by
  * ±20 %, so a sequence of single runs misleads; each mode is then represented by its median. */
 const rounds = Object.fromEntries(args.modes.map((m) => [m, [] as RunResult[]])) as Record<RelayMode, RunResult[]>;
 for (let round = 0; round < args.rounds; round++) {
   for (let i = 0; i < args.modes.length; i++) {
     const mode = args.modes[(i + round) % args.modes.length]!;
-    rounds[mode].push(await runOnce(mode, args.calls, args.seconds, seededDir));
+    rounds[mode].push(await run(mode));
   }
 }
 rmSync(path.dirname(seededDir), { recursive: true, force: true });

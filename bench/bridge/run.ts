@@ -2,6 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Mode } from './args.js';
 import { CLK_TCK, cpuTicks, exited, expectLine, lines, rssKiB, startPinned } from './processes.js';
+import { scrapeShare } from './scrape.js';
+import type { ShareHistogram } from './share-histogram.js';
 
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 
@@ -28,18 +30,24 @@ export interface RunResult {
   /** Setting up all N calls at once (webhook, admission, connect, configure): wall ms, and server CPU ms per call. */
   setupWallMs: number;
   setupCpuMsPerCall: number | null;
+  /** The bridge's own share (`bridge`, `app`): the server's histogram once every call ended; warm-up included. */
+  share: ShareHistogram | null;
 }
 
+/** Modes whose server runs the real media-stream plugin, and so records the bridge's own share. */
+const SHARE_MODES: readonly Mode[] = ['bridge', 'app'];
+
 /** `seededDir`: where the app's first run leaves its migrated, seeded data dir for the later ones. */
-export async function runOnce(mode: Mode, calls: number, seconds: number, seededDir: string): Promise<RunResult> {
-  const gen = startPinned(1, [here('./generator.ts'), mode, String(calls), String(seconds)]);
+export async function runOnce(mode: Mode, calls: number, seconds: number, seededDir: string, warmupMs = 2000): Promise<RunResult> {
+  const gen = startPinned(1, [here('./generator.ts'), mode, String(calls), String(seconds), String(warmupMs)]);
   const g = lines(gen);
   const rtPort = await expectLine(g, 'RT ');
   const server = mode === 'direct' ? null : startPinned(0, [here('./server-entry.ts'), mode, `ws://127.0.0.1:${rtPort}/v1/realtime?model=bench`, seededDir]);
   let rss0 = 0;
   let setup0 = 0;
+  let port = 0;
   if (server) {
-    const port = await expectLine(lines(server), 'PORT ');
+    port = Number(await expectLine(lines(server), 'PORT '));
     await new Promise((r) => setTimeout(r, 300));
     rss0 = rssKiB(server.pid!);
     setup0 = cpuTicks(server.pid!);
@@ -56,8 +64,10 @@ export async function runOnce(mode: Mode, calls: number, seconds: number, seeded
   const c1 = server ? cpuTicks(server.pid!) : 0;
   const wall = (performance.now() - w0) / 1000;
   const rss1 = server ? rssKiB(server.pid!) : 0;
-  const result = JSON.parse(await expectLine(g, 'RESULT ')) as Omit<RunResult, 'serverCpuShare' | 'serverCpuUsPerFrame' | 'serverRssPerCallKiB' | 'setupWallMs' | 'setupCpuMsPerCall'>;
+  const result = JSON.parse(await expectLine(g, 'RESULT ')) as Omit<RunResult, 'serverCpuShare' | 'serverCpuUsPerFrame' | 'serverRssPerCallKiB' | 'setupWallMs' | 'setupCpuMsPerCall' | 'share'>;
   await exited(gen);
+  // The generator's exit hangs up every phone; each call observes its share samples as it ends.
+  const share = server && SHARE_MODES.includes(mode) ? await scrapeShare(port, calls) : null;
   if (server) {
     // Wait for the server's shutdown (the app writes 100 call records): the next run gets a quiet core.
     server.kill('SIGTERM');
@@ -71,5 +81,6 @@ export async function runOnce(mode: Mode, calls: number, seconds: number, seeded
     serverRssPerCallKiB: server ? (rss1 - rss0) / calls : null,
     setupWallMs,
     setupCpuMsPerCall,
+    share,
   };
 }

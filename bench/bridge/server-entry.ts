@@ -7,8 +7,6 @@
 import type { AddressInfo } from 'node:net';
 import websocket from '@fastify/websocket';
 import Fastify from 'fastify';
-import { startBenchApp } from './app-server.js';
-import { registerBenchBridge } from './bridge-server.js';
 import { referenceRelay } from './relays.js';
 
 const [mode, realtimeUrl, seededDir] = process.argv.slice(2);
@@ -19,12 +17,14 @@ if ((mode !== 'bridge' && mode !== 'bare' && mode !== 'naive' && mode !== 'app')
 
 let close: () => Promise<void>;
 if (mode === 'app') {
+  // Loaded only when used: the backend takes seconds to load, which the bare relay never needs.
+  const { startBenchApp } = await import('./app-server.js');
   const app = await startBenchApp(realtimeUrl, seededDir);
   close = app.close;
   process.stdout.write(`PORT ${app.port}\n`);
 } else {
   const app = Fastify({ logger: false });
-  if (mode === 'bridge') await registerBenchBridge(app, realtimeUrl);
+  if (mode === 'bridge') await (await import('./bridge-server.js')).registerBenchBridge(app, realtimeUrl);
   else {
     await app.register(websocket, { options: { perMessageDeflate: false, maxPayload: 1024 * 1024 } });
     await app.register(referenceRelay(mode, realtimeUrl));
