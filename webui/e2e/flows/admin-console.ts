@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import type { BrowserSuite } from '../harness/browser-suite.js';
-import { settled } from '../harness/page-tools.js';
+import { settled, signIn } from '../harness/page-tools.js';
 import { ADMIN_TOKEN, type Portal } from '../harness/portal-server.js';
 
 type TenantRow = { id: string; name: string; vertical: string; time_zone: string; phone_numbers: string[]; status: string };
@@ -61,5 +61,26 @@ export function adminConsole(suite: BrowserSuite) {
     await page.getByRole('button', { name: 'Resume luigis_pizza' }).click();
     await page.getByRole('button', { name: 'Suspend luigis_pizza' }).waitFor();
     expect((await tenants()).find((t) => t.id === 'luigis_pizza')?.status).toBe('active');
+  });
+
+  it("the new restaurant's owner starts its first menu on Settings, and the API serves it", async () => {
+    const owner = { email: 'owner@luigis-pizza.test', password: 'luigis-pizza-pass-1' };
+    expect((await portal.api('/api/admin/tenants/luigis_pizza/owners', { method: 'POST', admin: true, body: { ...owner, role: 'owner' } })).status).toBe(201);
+    const ownerPage = await suite.newPage();
+    await signIn(ownerPage, portal.baseUrl, owner);
+    await ownerPage.goto(`${portal.baseUrl}/settings/`);
+    await settled(ownerPage);
+    const menu = ownerPage.getByRole('region', { name: 'Menu' });
+    await menu.getByText('No menu yet').waitFor();
+    await menu.getByRole('button', { name: 'Add an item' }).click();
+    const item = menu.getByRole('group', { name: 'New item 1', exact: true });
+    await item.getByLabel('Name', { exact: true }).fill('Margherita');
+    await item.getByLabel('Price ($)').fill('11.50');
+    await menu.getByRole('button', { name: 'Save menu' }).click();
+    await menu.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect(await menu.getByText('No menu yet').count(), 'once saved, the menu is no longer "none yet"').toBe(0);
+    const session = await portal.signInApi(owner);
+    const saved = (await portal.api('/api/tenants/luigis_pizza/menu', { session })).body as { menu: { categories: Array<{ name: string; items: Array<{ name: string; priceCents: number; available: boolean }> }> } };
+    expect(saved.menu.categories).toEqual([expect.objectContaining({ name: 'Menu', items: [expect.objectContaining({ name: 'Margherita', priceCents: 1150, available: true })] })]);
   });
 }

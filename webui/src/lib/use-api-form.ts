@@ -17,10 +17,16 @@ export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(
    * is on this form, null = nowhere. Without it, errors land on top-level fields only.
    */
   fieldOf?: (apiPath: string) => string | null,
+  /**
+   * When errors first show. Forms with rows pass 'onSubmit': checked on blur, a new row's empty
+   * price shows its error while the owner fills the name, and that line vanishing on the last
+   * blur moved Save from under the pointer, so the click was lost.
+   */
+  mode: 'onTouched' | 'onSubmit' = 'onTouched',
 ) {
   // zodResolver infers input and output types only for a concrete schema; S is generic here.
   const resolver = zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>;
-  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver, defaultValues, mode: 'onTouched' });
+  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver, defaultValues, mode });
   const [formError, setFormError] = useState<string | null>(null);
 
   /** Call from a mutation's onError. */

@@ -1,6 +1,6 @@
 import { ServiceSchema, StaffSchema, type Catalog, type CatalogDocumentInput } from '@vozlia/contract';
 import { z } from 'zod';
-import { Dollars, dollarsOf, WholeNumber, withIds } from './row-values';
+import { Dollars, dollarsOf, NewRowId, WholeNumber, withIds } from './row-values';
 
 const service = ServiceSchema.shape;
 const staff = StaffSchema.shape;
@@ -14,8 +14,8 @@ const DaysOff = z.array(z.enum(WEEKDAYS)).transform((days) => days.map((d) => WE
  * checked by the contract's schema; hours and booking rules are kept as stored.
  */
 export const CatalogForm = z.object({
-  services: z.array(z.object({ id: z.string(), name: service.name, duration: WholeNumber.pipe(service.durationMinutes), price: Dollars.pipe(service.priceCents) })).min(1, 'offer at least one service'),
-  staff: z.array(z.object({ id: z.string(), name: staff.name, days_off: DaysOff.pipe(staff.daysOff.unwrap()) })).min(1, 'name at least one person'),
+  services: z.array(z.object({ id: NewRowId, name: service.name, duration: WholeNumber.pipe(service.durationMinutes), price: Dollars.pipe(service.priceCents) })).min(1, 'offer at least one service'),
+  staff: z.array(z.object({ id: NewRowId, name: staff.name, days_off: DaysOff.pipe(staff.daysOff.unwrap()) })).min(1, 'name at least one person'),
 });
 export type CatalogFormInput = z.input<typeof CatalogForm>;
 export type CatalogFormValue = z.output<typeof CatalogForm>;

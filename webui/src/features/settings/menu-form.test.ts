@@ -28,6 +28,14 @@ describe('the menu form', () => {
     expect(body.menu.categories[1]!.items[1]).toEqual({ id: 'soda-2', name: 'Soda', description: '', priceCents: 250, available: true, options: [{ name: 'lemon', priceDeltaCents: 25 }, { name: 'ice', priceDeltaCents: 0 }] });
   });
 
+  it('takes a new row with no id at all', () => {
+    const form = menuFormFrom(stored);
+    const { id: _omitted, ...appended } = { ...NEW_MENU_ITEM, name: 'Tiramisu', price: '7' };
+    (form.categories[0]!.items as unknown[]).push(appended);
+    const body = MenuDocument.parse(menuWithForm(stored, MenuForm.parse(form)));
+    expect(body.menu.categories[0]!.items[1]).toMatchObject({ id: 'tiramisu', name: 'Tiramisu', priceCents: 700 });
+  });
+
   it('names the row and field that is wrong', () => {
     const form = menuFormFrom(stored);
     form.categories[0]!.items[0]!.price = '14,95';

@@ -1,6 +1,6 @@
 import { MenuCategorySchema, MenuItemSchema, MenuOptionSchema, type Menu, type MenuDocumentInput } from '@vozlia/contract';
 import { z } from 'zod';
-import { Dollars, dollarsOf, withIds } from './row-values';
+import { Dollars, dollarsOf, NewRowId, withIds } from './row-values';
 
 const item = MenuItemSchema.shape;
 const option = MenuOptionSchema.shape;
@@ -30,7 +30,7 @@ export const MenuForm = z.object({
     .array(
       z.object({
         name: MenuCategorySchema.shape.name,
-        items: z.array(z.object({ id: z.string(), name: item.name, description: item.description, price: Dollars.pipe(item.priceCents), available: z.boolean(), options: Options })),
+        items: z.array(z.object({ id: NewRowId, name: item.name, description: item.description, price: Dollars.pipe(item.priceCents), available: z.boolean(), options: Options })),
       }),
     )
     .min(1, 'a menu needs at least one category'),

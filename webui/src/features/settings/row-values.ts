@@ -17,6 +17,9 @@ export const WholeNumber = z
   .regex(/^\d{1,4}$/, 'a whole number')
   .transform(Number);
 
+/** A row's stored id; a new row has none yet (empty, or absent: `id` is also the field array's own key). */
+export const NewRowId = z.string().default('');
+
 const slug = (name: string) =>
   name
     .toLowerCase()

@@ -26,16 +26,13 @@ export function CatalogSection({ tenantId, openingHours }: { tenantId: string; o
         <p className="muted">What callers can ask to book, and who works which days. The next call offers these.</p>
       </div>
       <QueryView query={query} loadingLabel="Loading services and staff…">
-        {(stored) =>
-          stored ? (
-            <CatalogEditor tenantId={tenantId} catalog={stored.catalog} />
-          ) : (
-            <>
-              <p role="status">No services yet: add what callers can book and who works, then save. Bookings are taken during your opening hours.</p>
-              <CatalogEditor tenantId={tenantId} catalog={starterCatalog(openingHours)} />
-            </>
-          )
-        }
+        {(stored) => (
+          // One editor in one place: saving the first one keeps its form (and its "Saved.").
+          <>
+            {!stored && <p role="status">No services yet: add what callers can book and who works, then save. Bookings are taken during your opening hours.</p>}
+            <CatalogEditor tenantId={tenantId} catalog={stored ? stored.catalog : starterCatalog(openingHours)} />
+          </>
+        )}
       </QueryView>
     </section>
   );
@@ -44,7 +41,7 @@ export function CatalogSection({ tenantId, openingHours }: { tenantId: string; o
 function CatalogEditor({ tenantId, catalog }: { tenantId: string; catalog: Catalog }) {
   const api = useApi();
   const queryClient = useQueryClient();
-  const { form, formError, showServerError } = useApiForm(CatalogForm, catalogFormFrom(catalog), catalogFieldOf);
+  const { form, formError, showServerError } = useApiForm(CatalogForm, catalogFormFrom(catalog), catalogFieldOf, 'onSubmit');
   const services = useFieldArray({ control: form.control, name: 'services' });
   const staff = useFieldArray({ control: form.control, name: 'staff' });
   const mutation = useMutation({

@@ -28,16 +28,13 @@ export function MenuSection({ tenantId, openingHours }: { tenantId: string; open
         </p>
       </div>
       <QueryView query={query} loadingLabel="Loading the menu…">
-        {(stored) =>
-          stored ? (
-            <MenuEditor tenantId={tenantId} menu={stored.menu} />
-          ) : (
-            <>
-              <p role="status">No menu yet: add your dishes and prices, then save. Orders are taken during your opening hours.</p>
-              <MenuEditor tenantId={tenantId} menu={starterMenu(openingHours)} />
-            </>
-          )
-        }
+        {(stored) => (
+          // One editor in one place: saving the first one keeps its form (and its "Saved.").
+          <>
+            {!stored && <p role="status">No menu yet: add your dishes and prices, then save. Orders are taken during your opening hours.</p>}
+            <MenuEditor tenantId={tenantId} menu={stored ? stored.menu : starterMenu(openingHours)} />
+          </>
+        )}
       </QueryView>
     </section>
   );
@@ -46,7 +43,7 @@ export function MenuSection({ tenantId, openingHours }: { tenantId: string; open
 function MenuEditor({ tenantId, menu }: { tenantId: string; menu: Menu }) {
   const api = useApi();
   const queryClient = useQueryClient();
-  const { form, formError, showServerError } = useApiForm(MenuForm, menuFormFrom(menu), menuFieldOf);
+  const { form, formError, showServerError } = useApiForm(MenuForm, menuFormFrom(menu), menuFieldOf, 'onSubmit');
   const categories = useFieldArray({ control: form.control, name: 'categories' });
   const mutation = useMutation({
     mutationFn: (v: MenuFormValue) => saveMenu(api, tenantId, menuWithForm(menu, v)),
