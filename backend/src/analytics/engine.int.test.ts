@@ -67,6 +67,28 @@ describe.each(testDatabaseKinds())('analytics engine on %s', (kind) => {
     await expect(asRole(handle.db, TENANT, sql`delete from analytics.orders`)).rejects.toThrow(/read-only|permission denied/);
   });
 
+  it("offers the calls' transfer outcome and reply latency, and counts calls by transfer outcome", async () => {
+    const calls = catalog.subjects.find((s) => s.name === 'calls')!;
+    expect(calls.fields.find((f) => f.name === 'transfer_status')?.type).toBe('text');
+    expect(calls.fields.find((f) => f.name === 'reply_p50_ms')).toEqual({ name: 'reply_p50_ms', type: 'number', integer: true });
+    expect(calls.fields.map((f) => f.name), 'the transfer reason (free text) and the recording link stay out').not.toEqual(expect.arrayContaining(['message_url']));
+    const mine = fx.calls.filter((c) => c.tenant_id === TENANT).slice(0, 3).map((c) => c.call_sid);
+    await handle.db.updateTable('calls').set({ transfer_status: 'unanswered' }).where('call_sid', 'in', mine.slice(0, 2)).execute();
+    await handle.db.updateTable('calls').set({ transfer_status: 'completed' }).where('call_sid', '=', mine[2]!).execute();
+    const r = await runQuery(deps, {
+      tenantId: TENANT,
+      timeZone: FIXTURE_ZONE,
+      actorMode: 'owner',
+      source: 'portal',
+      question: 'how many calls were transferred, by outcome?',
+      spec: { subject: 'calls', metrics: [{ fn: 'count', field: null, as: 'calls' }], group_by: [{ field: 'transfer_status', grain: null }], filters: [{ field: 'transfer_status', op: 'is_not_null', value: null }] },
+    });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    if (!r.ok) return;
+    expect(r.rows).toEqual(expect.arrayContaining([{ transfer_status: 'completed', calls: 1 }, { transfer_status: 'unanswered', calls: 2 }]));
+    expect(r.rows).toHaveLength(2);
+  });
+
   it('runs a count, audits it with SQL and parameters', async () => {
     const r = await runQuery(deps, {
       tenantId: TENANT,
