@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { CallAction, CallContext, CallEndReason, StreamClaims } from './call-context.js';
+import type { CallContext, CallEndReason, StreamClaims } from './call-context.js';
 import type { ChimeFrames } from './chime-tone.js';
 import { truncateEvent } from './client-events.js';
 import type { ServerEvent } from './dialects/dialect.js';
@@ -7,13 +7,11 @@ import type { DialectState } from './dialects/dialect-state.js';
 import type { VoiceMetrics } from './metrics.js';
 import type { VoiceOptions } from './options.js';
 import { closeCodeFor, reportCallEnded } from './session/call-end.js';
-import { CallLimits } from './session/call-limits.js';
+import { CallActions } from './session/call-actions.js';
 import { CallRecorder, type FrameCounters } from './session/call-recorder.js';
 import { guardWith, type Guard } from './session/guard.js';
-import { OutputMux, type PlayedOutcome } from './session/output-mux.js';
-import { PendingAction, type Pending } from './session/pending-action.js';
+import { OutputMux } from './session/output-mux.js';
 import { RealtimeConnection } from './session/realtime-connection.js';
-import { CANCELLED_NOTES, LINES } from './session/spoken-lines.js';
 import { ToolCalls } from './session/tool-calls.js';
 import { TurnState } from './session/turn-state.js';
 import type { TwilioLeg } from './twilio-leg.js';
@@ -36,7 +34,7 @@ type TwilioMessage = Exclude<TwilioInbound, { kind: 'malformed' | 'media' }>;
 
 /**
  * One call, as a router: Twilio and Realtime events go to the parts in `session/` — the
- * Realtime connection, the output mux, turn bookkeeping and the recorder. No listener
+ * Realtime connection, the output mux, turn bookkeeping, the recorder and call actions. No listener
  * throws past it: a failure is logged (`listener_error`), counted, and the call goes on.
  */
 export class CallSession {
@@ -51,9 +49,7 @@ export class CallSession {
   readonly #mux: OutputMux;
   readonly #rt: RealtimeConnection;
   readonly #tools: ToolCalls;
-  readonly #limits: CallLimits;
-  readonly #pending = new PendingAction();
-  #backstop: NodeJS.Timeout | null = null;
+  readonly #actions: CallActions;
   #ended = false;
 
   constructor(deps: CallSessionDeps) {
@@ -94,21 +90,19 @@ export class CallSession {
       metrics: deps.metrics,
       log: deps.log,
       guard: this.#guard,
-      onAction: (a) => this.#onToolAction(a),
+      onAction: (a) => this.#actions.fromTool(a),
     });
-    this.#limits = new CallLimits({
+    this.#actions = new CallActions({
+      context: deps.context,
       limits: deps.options.limits,
+      mux: this.#mux,
+      turns: this.#turns,
+      realtime: this.#rt,
+      toolsRunning: () => this.#tools.running,
+      ended: () => this.#ended,
+      end: (reason) => this.end(reason),
       guard: this.#guard,
-      onWarn: () => {
-        this.#log.info({ event: 'call_limit', limit: 'duration_warning' }, 'call nears its maximum duration');
-        this.#rt.say(LINES.durationWarning);
-      },
-      onMaxDuration: () => this.#finishWith({ action: { kind: 'hang_up', reason: 'max_duration' }, endReason: 'max_duration' }, LINES.durationGoodbye),
-      onSilence: (final) => {
-        this.#log.info({ event: 'call_limit', limit: final ? 'silence_end' : 'silence_prompt' }, 'caller silent');
-        if (final) this.#finishWith({ action: { kind: 'hang_up', reason: 'silence' }, endReason: 'silence' }, LINES.silenceGoodbye);
-        else this.#rt.say(LINES.stillThere);
-      },
+      log: deps.log,
     });
   }
 
@@ -143,8 +137,7 @@ export class CallSession {
   end(reason: CallEndReason): void {
     if (this.#ended) return;
     this.#ended = true;
-    this.#limits.stop();
-    this.#clearBackstop();
+    this.#actions.stop();
     this.#mux.close();
     this.#abort.abort(new Error('call ended'));
     this.#rt.close();
@@ -201,7 +194,7 @@ export class CallSession {
     this.#mux.begin(m.streamSid);
     this.#turns.streamStarted(this.#now());
     this.#rt.streamReady();
-    this.#limits.start();
+    this.#actions.streamStarted();
   }
 
   // ── Realtime side ──────────────────────────────────────────────────────────
@@ -221,19 +214,18 @@ export class CallSession {
         return;
       case 'responseCreated':
         this.#turns.responseCreated(e.responseId);
-        this.#pending.responseCreated(e.responseId);
-        this.#limits.assistantBusy();
+        this.#actions.responseCreated(e.responseId);
         return;
       case 'responseDone': {
         const createDue = this.#turns.responseDone(e.responseId);
         if (!this.#turns.isDropped(e.responseId)) this.#mux.endOfAudio();
         if (createDue) this.#rt.responseCreate();
-        this.#afterResponse(e.responseId);
+        this.#actions.responseDone(e.responseId);
         return;
       }
       case 'functionCall':
         this.#mux.startWaiting();
-        this.#limits.assistantBusy();
+        this.#actions.assistantBusy();
         return this.#tools.run(e);
       case 'callerTranscript':
         return this.#rec.said('caller', e.text);
@@ -272,11 +264,11 @@ export class CallSession {
 
   #onSpeechStarted(): void {
     this.#rec.callerSpoke();
-    this.#limits.callerSpoke();
+    this.#actions.callerSpoke();
     this.#mux.stopWaiting();
     const active = this.#turns.activeResponseId;
     // Read before the cut: `interrupt` settles the line's `whenPlayed` at once.
-    const overTheLine = this.#pending.lineStarted;
+    const overTheLine = this.#actions.lineStarted;
     const cut = this.#mux.interrupt(this.#now(), active);
     if (cut === null) return;
     const { truncation, responseIds } = cut;
@@ -288,80 +280,7 @@ export class CallSession {
       this.#d.metrics.bargeIn(truncation !== null);
       this.#log.info({ event: 'barge_in', itemId: truncation?.itemId, audioEndMs: truncation?.audioEndMs }, 'caller barged in');
     }
-    // The caller spoke over a handoff or goodbye: called off, so nobody is moved mid-sentence.
-    // A time limit's goodbye cut short is said again by the next response instead.
-    if (!overTheLine || !this.#cancelAction()) this.#pending.interrupted();
-  }
-
-  // ── Call actions and limits (issue 13) ───────────────────────────────────────
-
-  /** A response ended: its announcing line played → the action; else the caller's silence counts once played. */
-  #afterResponse(responseId: string): void {
-    if (this.#pending.responseDone(responseId)) {
-      this.#mux.whenPlayed((outcome: PlayedOutcome) => {
-        if (outcome === 'played') this.#execute();
-        else if (outcome === 'interrupted') this.#pending.interrupted();
-      });
-      return;
-    }
-    if (this.#pending.armed || this.#turns.activeResponseId !== null || this.#tools.running > 0) return;
-    this.#mux.whenPlayed((outcome) => {
-      if (outcome === 'played' && this.#turns.activeResponseId === null && this.#tools.running === 0) this.#limits.assistantIdle();
-    });
-  }
-
-  /** A barge-in over the announcing line: the action is dropped, recorded, and the model told. */
-  #cancelAction(): boolean {
-    const p = this.#pending.cancel();
-    if (!p) return false;
-    this.#clearBackstop();
-    this.#limits.release();
-    this.#log.info({ event: 'call_action_cancelled', action: p.action.kind, reason: p.endReason }, 'caller spoke over the line: call action called off');
-    this.#rt.tell(CANCELLED_NOTES[p.action.kind]);
-    const onCancelled = this.#d.context.onActionCancelled;
-    if (onCancelled) this.#guard('action_cancelled_sink', () => onCancelled.call(this.#d.context, p.action))();
-    return true;
-  }
-
-  #onToolAction(action: CallAction): void {
-    this.#finishWith({ action, endReason: action.kind === 'transfer' ? 'transferred' : 'assistant_hangup' });
-  }
-
-  /**
-   * Arms an action for after the next assistant words (`line`: asked by the bridge itself; else
-   * the model says it in answer to the tool output). A backstop runs it if they never finish.
-   */
-  #finishWith(p: Pending, line?: string): void {
-    if (this.#ended || !this.#pending.arm(p)) return;
-    this.#limits.hold();
-    this.#log.info({ event: 'call_action_armed', action: p.action.kind, reason: p.endReason }, 'call action waits for the assistant to finish');
-    if (line) this.#rt.say(line);
-    this.#backstop = setTimeout(this.#guard('action_backstop', () => this.#execute()), this.#d.options.limits.actionBackstopMs);
-    this.#backstop.unref();
-  }
-
-  /** The announcing line has played: hand the call to Twilio (REST update), then close the stream. */
-  #execute(): void {
-    this.#clearBackstop();
-    const p = this.#pending.take();
-    if (!p || this.#ended) return;
-    const act = this.#d.context.act;
-    this.#log.info({ event: 'call_action', action: p.action.kind, reason: p.endReason }, 'executing call action');
-    if (!act) return this.end(p.endReason);
-    const done = this.#guard('call_action', (ok: boolean) => {
-      if (this.#ended) return;
-      if (ok || p.action.kind === 'hang_up') return this.end(p.endReason);
-      // The transfer was refused: the call goes on, and the model offers a message instead.
-      this.#pending.reset();
-      this.#limits.release();
-      this.#rt.say(LINES.transferFailed);
-    });
-    void act.call(this.#d.context, p.action).then(done, () => done(false));
-  }
-
-  #clearBackstop(): void {
-    if (this.#backstop) clearTimeout(this.#backstop);
-    this.#backstop = null;
+    this.#actions.bargedIn(overTheLine);
   }
 
   #listenerFailed(where: string, err: unknown): void {
