@@ -1,5 +1,5 @@
 import type { DemoPorts } from './demo-ports.js';
-import type { AppendRequest } from '../storage/events.js';
+import { ConcurrencyError, type AppendRequest } from '../storage/events.js';
 import type { Tenant } from '../tenancy/tenant.js';
 
 const UNIQUE_VIOLATION = '23505';
@@ -7,7 +7,8 @@ const UNIQUE_VIOLATION = '23505';
 /**
  * Appends generated history in one transaction, once: when an event with `markerKey` (the key of
  * one of the batches' events) exists, nothing is written. All-or-nothing, so a crash mid-seed
- * leaves no half history; a concurrent seeder losing the race on the idempotency key backs off.
+ * leaves no half history. A concurrent seeder that loses the race backs off: on the idempotency key
+ * (both writing at once), or on a stream's version when the winner had committed first.
  */
 export async function appendHistoryOnce(
   ports: Pick<DemoPorts, 'db' | 'events'>,
@@ -15,13 +16,9 @@ export async function appendHistoryOnce(
   markerKey: string,
   batches: readonly AppendRequest[],
 ): Promise<{ written: boolean; events: number }> {
-  const seen = await ports.db
-    .selectFrom('events')
-    .select('position')
-    .where('tenant_id', '=', tenantId)
-    .where('idempotency_key', '=', markerKey)
-    .executeTakeFirst();
-  if (seen || batches.length === 0) return { written: false, events: 0 };
+  const written = async () =>
+    (await ports.db.selectFrom('events').select('position').where('tenant_id', '=', tenantId).where('idempotency_key', '=', markerKey).executeTakeFirst()) !== undefined;
+  if (batches.length === 0 || (await written())) return { written: false, events: 0 };
   try {
     const events = await ports.db.transaction().execute(async (trx) => {
       const results = await ports.events.appendManyIn(trx, batches);
@@ -30,6 +27,7 @@ export async function appendHistoryOnce(
     return { written: true, events };
   } catch (err) {
     if ((err as { code?: string }).code === UNIQUE_VIOLATION) return { written: false, events: 0 };
+    if (err instanceof ConcurrencyError && (await written())) return { written: false, events: 0 };
     throw err;
   }
 }

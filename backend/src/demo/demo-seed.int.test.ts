@@ -12,6 +12,7 @@ import type { Core } from '../compose/core.js';
 import { BOOT_TIMEOUT_MS } from '../testing/phone-runtime.js';
 import { testCore, testMigrations } from '../testing/test-core.js';
 import { openMigratedTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
+import { appendHistoryOnce } from './append-once.js';
 import { seedFeatureDemos } from './seed.js';
 import { seedDemoTenants } from './tenants.js';
 
@@ -78,5 +79,19 @@ describe.each(testDatabaseKinds())('client-mode demo seed on %s', (kind) => {
     const live = await snapshot();
     for (const p of projections) await core.events.rebuild(p.name);
     expect(await snapshot()).toEqual(live);
+  });
+
+  it('two seeders racing on one history: one writes it, the other backs off, nothing twice', async () => {
+    const stream = (n: number) => ({ type: 'call', id: `race-call-${n}` });
+    const batch = (n: number) => ({
+      tenantId: 'demo_restaurant',
+      stream: stream(n),
+      expectedVersion: 'no_stream' as const,
+      events: [{ type: 'call.received', payload: { n }, ...(n === 0 ? { idempotencyKey: 'seed:race:v1' } : {}) }],
+    });
+    const batches = [batch(0), batch(1), batch(2)];
+    const results = await Promise.all([appendHistoryOnce(core, 'demo_restaurant', 'seed:race:v1', batches), appendHistoryOnce(core, 'demo_restaurant', 'seed:race:v1', batches)]);
+    expect(results.map((r) => r.written).sort()).toEqual([false, true]);
+    for (const n of [0, 1, 2]) expect(await core.events.readStream(stream(n))).toHaveLength(1);
   });
 });
