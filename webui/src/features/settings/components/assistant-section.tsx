@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TenantSettings } from '@vozlia/contract';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { FormError } from '@/components/ui/form-error';
+import { FormOutcome } from '@/components/ui/form-outcome';
 import { useApi } from '@/lib/api/api-context';
 import { TIME_ZONES, zoneLabel } from '@/lib/format/time-zones';
 import { tenantKey } from '@/lib/query/tenant-query';
@@ -35,12 +35,7 @@ export function AssistantSection({ tenantId, settings }: { tenantId: string; set
         <p className="muted">Changes reach the next call, on every line, without a restart.</p>
       </div>
       <form className="stack" noValidate onSubmit={form.handleSubmit((v) => mutation.mutate(v))}>
-        <FormError message={formError} />
-        {mutation.isSuccess && (
-          <p role="status" className="badge badge-success">
-            Saved.
-          </p>
-        )}
+        <FormOutcome error={formError} saved={mutation.isSuccess} />
         <div className="two-col">
           <Field label="Business name" error={errors.display_name?.message}>
             {(p) => <input {...p} {...form.register('display_name')} />}

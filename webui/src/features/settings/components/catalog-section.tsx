@@ -5,7 +5,7 @@ import { useFieldArray } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
-import { FormError } from '@/components/ui/form-error';
+import { FormOutcome } from '@/components/ui/form-outcome';
 import { QueryView } from '@/components/ui/query-view';
 import { useApi } from '@/lib/api/api-context';
 import { useApiForm } from '@/lib/use-api-form';
@@ -52,12 +52,7 @@ function CatalogEditor({ tenantId, catalog }: { tenantId: string; catalog: Catal
   const errors = form.formState.errors;
   return (
     <form className="stack" noValidate onSubmit={form.handleSubmit((v) => mutation.mutate(v))}>
-      <FormError message={formError ?? errors.services?.root?.message ?? errors.services?.message ?? errors.staff?.root?.message ?? errors.staff?.message} />
-      {mutation.isSuccess && (
-        <p role="status" className="badge badge-success">
-          Saved.
-        </p>
-      )}
+      <FormOutcome error={formError ?? errors.services?.root?.message ?? errors.services?.message ?? errors.staff?.root?.message ?? errors.staff?.message} saved={mutation.isSuccess} />
       <h3>Services</h3>
       {services.fields.map((row, i) => {
         const name = row.name || `New service ${i + 1}`;

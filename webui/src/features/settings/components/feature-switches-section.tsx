@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TenantFeature, TenantSettings } from '@vozlia/contract';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
-import { FormError } from '@/components/ui/form-error';
+import { FormOutcome } from '@/components/ui/form-outcome';
 import { QueryView } from '@/components/ui/query-view';
 import { useApi } from '@/lib/api/api-context';
 import { useApiForm } from '@/lib/use-api-form';
@@ -45,12 +45,7 @@ function FeatureSwitches({ tenantId, settings, features }: { tenantId: string; s
   const rows = form.watch('items');
   return (
     <form className="stack" noValidate onSubmit={form.handleSubmit((v) => mutation.mutate(v))}>
-      <FormError message={formError} />
-      {mutation.isSuccess && (
-        <p role="status" className="badge badge-success">
-          Saved.
-        </p>
-      )}
+      <FormOutcome error={formError} saved={mutation.isSuccess} />
       <div className="grid-cards">
         {features.map((f, i) => {
           const title = titleOf(f.name);

@@ -5,7 +5,7 @@ import { useFieldArray } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
-import { FormError } from '@/components/ui/form-error';
+import { FormOutcome } from '@/components/ui/form-outcome';
 import { useApi } from '@/lib/api/api-context';
 import { zoneLabel } from '@/lib/format/time-zones';
 import { useApiForm } from '@/lib/use-api-form';
@@ -35,12 +35,7 @@ export function HoursSection({ tenantId, settings }: { tenantId: string; setting
         <p className="muted">In {zoneLabel(settings.time_zone)}. A day may have more than one row (lunch and dinner).</p>
       </div>
       <form className="stack" noValidate onSubmit={form.handleSubmit((v) => mutation.mutate(v))}>
-        <FormError message={formError} />
-        {mutation.isSuccess && (
-          <p role="status" className="badge badge-success">
-            Saved.
-          </p>
-        )}
+        <FormOutcome error={formError} saved={mutation.isSuccess} />
         <Checkbox label="Always open (no hours set)" {...form.register('always_open')} />
         {!alwaysOpen && (
           <>

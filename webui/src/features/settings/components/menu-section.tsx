@@ -5,7 +5,7 @@ import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
-import { FormError } from '@/components/ui/form-error';
+import { FormOutcome } from '@/components/ui/form-outcome';
 import { QueryView } from '@/components/ui/query-view';
 import { useApi } from '@/lib/api/api-context';
 import { useApiForm } from '@/lib/use-api-form';
@@ -53,12 +53,7 @@ function MenuEditor({ tenantId, menu }: { tenantId: string; menu: Menu }) {
   const errors = form.formState.errors;
   return (
     <form className="stack" noValidate onSubmit={form.handleSubmit((v) => mutation.mutate(v))}>
-      <FormError message={formError ?? errors.categories?.root?.message ?? errors.categories?.message} />
-      {mutation.isSuccess && (
-        <p role="status" className="badge badge-success">
-          Saved.
-        </p>
-      )}
+      <FormOutcome error={formError ?? errors.categories?.root?.message ?? errors.categories?.message} saved={mutation.isSuccess} />
       {categories.fields.map((row, i) => (
         <fieldset key={row.id} className="fieldset stack">
           <legend>{row.name || `New category ${i + 1}`}</legend>

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
-import { FormError } from '@/components/ui/form-error';
+import { FormOutcome } from '@/components/ui/form-outcome';
 import { QueryView } from '@/components/ui/query-view';
 import { useApi } from '@/lib/api/api-context';
 import { tenantKey } from '@/lib/query/tenant-query';
@@ -48,12 +48,7 @@ function NotificationsForm({ tenantId, settings }: { tenantId: string; settings:
   const zone = settings.time_zone.replace(/_/g, ' ');
   return (
     <form className="stack" noValidate onSubmit={form.handleSubmit((v) => mutation.mutate(settingsFromForm(v, settings)))}>
-      <FormError message={formError} />
-      {mutation.isSuccess && (
-        <p role="status" className="badge badge-success">
-          Saved.
-        </p>
-      )}
+      <FormOutcome error={formError} saved={mutation.isSuccess} />
       {newSecret && (
         <p className="small" role="status">
           Your webhook’s signing secret, shown only this once: <code style={{ overflowWrap: "anywhere" }}>{newSecret}</code>
