@@ -10,6 +10,7 @@ import { QueryView } from '@/components/ui/query-view';
 import { useApi } from '@/lib/api/api-context';
 import { useApiForm } from '@/lib/use-api-form';
 import { starterCatalog } from '../starter-documents';
+import { StoredOrStarter } from './stored-or-starter';
 import { CatalogForm, catalogFieldOf, catalogFormFrom, catalogWithForm, NEW_SERVICE, NEW_STAFF, WEEKDAYS, type CatalogFormValue } from '../catalog-form';
 import { catalogKey, catalogQuery, saveCatalog } from '../queries';
 
@@ -27,11 +28,9 @@ export function CatalogSection({ tenantId, openingHours }: { tenantId: string; o
       </div>
       <QueryView query={query} loadingLabel="Loading services and staff…">
         {(stored) => (
-          // One editor in one place: saving the first one keeps its form (and its "Saved.").
-          <>
-            {!stored && <p role="status">No services yet: add what callers can book and who works, then save. Bookings are taken during your opening hours.</p>}
-            <CatalogEditor tenantId={tenantId} catalog={stored ? stored.catalog : starterCatalog(openingHours)} />
-          </>
+          <StoredOrStarter stored={stored?.catalog ?? null} starter={() => starterCatalog(openingHours)} noneYet="No services yet: add what callers can book and who works, then save. Bookings are taken during your opening hours.">
+            {(catalog) => <CatalogEditor tenantId={tenantId} catalog={catalog} />}
+          </StoredOrStarter>
         )}
       </QueryView>
     </section>

@@ -10,6 +10,7 @@ import { QueryView } from '@/components/ui/query-view';
 import { useApi } from '@/lib/api/api-context';
 import { useApiForm } from '@/lib/use-api-form';
 import { starterMenu } from '../starter-documents';
+import { StoredOrStarter } from './stored-or-starter';
 import { MenuForm, menuFieldOf, menuFormFrom, menuWithForm, NEW_MENU_ITEM, type MenuFormInput, type MenuFormValue } from '../menu-form';
 import { menuKey, menuQuery, saveMenu } from '../queries';
 
@@ -29,11 +30,9 @@ export function MenuSection({ tenantId, openingHours }: { tenantId: string; open
       </div>
       <QueryView query={query} loadingLabel="Loading the menu…">
         {(stored) => (
-          // One editor in one place: saving the first one keeps its form (and its "Saved.").
-          <>
-            {!stored && <p role="status">No menu yet: add your dishes and prices, then save. Orders are taken during your opening hours.</p>}
-            <MenuEditor tenantId={tenantId} menu={stored ? stored.menu : starterMenu(openingHours)} />
-          </>
+          <StoredOrStarter stored={stored?.menu ?? null} starter={() => starterMenu(openingHours)} noneYet="No menu yet: add your dishes and prices, then save. Orders are taken during your opening hours.">
+            {(menu) => <MenuEditor tenantId={tenantId} menu={menu} />}
+          </StoredOrStarter>
         )}
       </QueryView>
     </section>
