@@ -7,16 +7,14 @@ import { RealtimeFake } from '../testing/realtime-fake/index.js';
 import { openRuntimeTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
 import { startTestRuntime } from '../testing/test-runtime.js';
 import { placeCall, SimPhone } from '../testing/twilio-sim/index.js';
+import { signInPortal, type PortalSession } from '../testing/portal-session.js';
 
 const BOOT_TIMEOUT_MS = 180_000;
 const RESTAURANT = 'demo_restaurant';
 const BARBERSHOP = 'demo_barbershop';
 const STAFF = { email: 'staff@demo-restaurant.test', password: 'a-staff-password' };
 
-interface Session {
-  cookie: string;
-  csrf: string;
-}
+type Session = PortalSession;
 type Tool = { name: string; parameters: Record<string, unknown> };
 
 /** Issues 11 and 15: what an owner edits (menu, services, feature switches) reaches the next call, no restart. */
@@ -46,12 +44,7 @@ describe.each(testDatabaseKinds())('owner settings reach the next call (%s)', (k
     await pg?.close();
   });
 
-  async function signIn(email: string, password: string): Promise<Session> {
-    const res = await runtime.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
-    expect(res.statusCode).toBe(200);
-    const c = res.cookies.find((x) => x.name.endsWith('voz_session'))!;
-    return { cookie: `${c.name}=${c.value}`, csrf: res.json().csrf_token };
-  }
+  const signIn = (email: string, password: string) => signInPortal(runtime.app, email, password);
 
   /** The portal's own request: the session cookie, and on writes the CSRF token and a same-origin Origin. */
   async function api(s: Session, method: InjectOptions['method'], tenant: string, path: string, payload?: unknown) {

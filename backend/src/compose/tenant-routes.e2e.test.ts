@@ -7,6 +7,7 @@ import type { RouteEntry } from '../server/route-table.js';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
 import { startTestRuntime } from '../testing/test-runtime.js';
 import { TENANT_PREFIX } from './http.js';
+import { signInPortal, type PortalSession } from '../testing/portal-session.js';
 
 const TOKEN = 'test-admin-token-0123456789';
 const ADMIN = { authorization: `Bearer ${TOKEN}` };
@@ -18,10 +19,7 @@ const ADMITTED = [200, 201, 204, 400, 404, 409];
 /** A runtime and three argon2 sign-ins; on the shared, loaded CI machine this takes well over the default. */
 const BOOT_TIMEOUT_MS = 120_000;
 
-interface Session {
-  cookie: string;
-  csrf: string;
-}
+type Session = PortalSession;
 
 /**
  * Every route of the tenant API, enumerated from the router (so a route added later is covered
@@ -55,12 +53,7 @@ describe.each(testDatabaseKinds())('the tenant API route table on %s', (kind) =>
     await pg?.close();
   });
 
-  async function signIn(email: string, password: string): Promise<Session> {
-    const res = await runtime.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
-    expect(res.statusCode).toBe(200);
-    const c = res.cookies.find((x) => x.name.endsWith('voz_session'))!;
-    return { cookie: `${c.name}=${c.value}`, csrf: res.json().csrf_token };
-  }
+  const signIn = (email: string, password: string) => signInPortal(runtime.app, email, password);
 
   /** The route for `tenant`, every other parameter a made-up id, a made-up body on writes. */
   function request(r: RouteEntry, headers: Record<string, string>, tenant = TENANT): InjectOptions {
