@@ -83,8 +83,6 @@ export class StreamAdmission {
     const offered = settings.transferNumbers.length > 0 ? decision.allowedTools : decision.allowedTools.filter((t) => t !== TRANSFER_TOOL);
     const wording = settings.open === false ? afterHoursWording(decision, tenant.displayName, settings.afterHours) : decision;
     const { callerNumber, calledNumber } = facts;
-    // The whisper's name: looked up beside the admission work, awaited only by `act`.
-    const callerName = control ? control.callerName(tenant.id, callerNumber).catch(() => null) : Promise.resolve(null);
     const [tools] = await Promise.all([
       this.#d.router.toolSpecs(offered, tenant),
       this.#d.lifecycle.connected({ callSid: c.rid, tenantId: tenant.id, actorMode: decision.actorMode, tenantMode: c.tenant_mode }),
@@ -116,7 +114,7 @@ export class StreamAdmission {
         }),
       ...(control
         ? {
-            act: async (action) => control.act({ tenant, callSid: c.rid, actorMode: decision.actorMode, settings, calledNumber: calledNumber ?? null, callerName: await callerName }, action),
+            act: (action) => control.act({ tenant, callSid: c.rid, actorMode: decision.actorMode, settings, calledNumber: calledNumber ?? null, callerNumber: callerNumber ?? null }, action),
           }
         : {}),
       onActionCancelled: (action) => {

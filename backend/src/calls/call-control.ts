@@ -70,8 +70,8 @@ export class CallControl {
   }
 
   /**
-   * The caller's name as the business knows it, for the whisper. Started once at admission and
-   * awaited only by `act`, so it never delays the greeting or touches the audio path. Never throws.
+   * The caller's name as the business knows it, for the whisper: read only when a transfer dials
+   * and the caller gave none (out of band, after the handoff line), never per call. Never throws.
    */
   async callerName(tenantId: string, from: string | null | undefined): Promise<string | null> {
     const phone = toE164(from ?? undefined);
@@ -115,7 +115,7 @@ export class CallControl {
    * once; the event is appended after it (the caller is waiting on the former, not the latter).
    */
   async act(
-    call: { tenant: Tenant; callSid: string; actorMode: ActorMode; settings: CallControlSettings; calledNumber: string | null; callerName: string | null },
+    call: { tenant: Tenant; callSid: string; actorMode: ActorMode; settings: CallControlSettings; calledNumber: string | null; callerNumber: string | null },
     action: CallAction,
   ): Promise<boolean> {
     const redirect = this.#d.redirect;
@@ -133,8 +133,11 @@ export class CallControl {
         return false;
       }
       if (route === 'message') await redirect.takeMessage(call.callSid, { tenantId: call.tenant.id, reason: action.reason });
-      // A name the caller gave in this call wins over the one on file.
-      else await redirect.dial(call.callSid, dialStep(call.tenant.id, numbers, 0, { reason: action.reason, callerName: action.callerName ?? call.callerName }, call.calledNumber));
+      else {
+        // A name the caller gave in this call wins over the one on file.
+        const callerName = action.callerName ?? (await this.callerName(call.tenant.id, call.callerNumber));
+        await redirect.dial(call.callSid, dialStep(call.tenant.id, numbers, 0, { reason: action.reason, callerName }, call.calledNumber));
+      }
       log.info({ event: 'transfer_started', route }, 'call handed to Twilio');
       await this.#d.lifecycle.transferRequested({ callSid: call.callSid, tenantId: call.tenant.id, actorMode: call.actorMode, reason: action.reason, route, numbers: numbers.length });
       return true;
