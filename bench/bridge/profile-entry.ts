@@ -13,10 +13,8 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
-import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
-import Fastify from 'fastify';
-import { registerBenchBridge } from './bridge-server.js';
+import { startBenchServer } from './start-server.js';
 import { countPgliteStatements } from './statement-counter.js';
 
 const [mode, realtimeUrl, seededDir] = process.argv.slice(2);
@@ -26,20 +24,10 @@ if ((mode !== 'app' && mode !== 'bridge') || !realtimeUrl) {
 }
 
 const statements = countPgliteStatements();
-let close: () => Promise<void>;
-if (mode === 'app') {
-  // Imported after the counter wraps PGlite (the app opens its database at start).
-  const { startBenchApp } = await import('./app-server.js');
-  const app = await startBenchApp(realtimeUrl, seededDir);
-  close = app.close;
-  process.stdout.write(`PORT ${app.port}\n`);
-} else {
-  const app = Fastify({ logger: false });
-  await registerBenchBridge(app, realtimeUrl);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  close = () => app.close();
-  process.stdout.write(`PORT ${(app.server.address() as AddressInfo).port}\n`);
-}
+// The app is imported after the counter wraps PGlite (it opens its database at start).
+const server = await startBenchServer(mode, realtimeUrl, seededDir);
+const close = server.close;
+process.stdout.write(`PORT ${server.port}\n`);
 
 const session = new Session();
 session.connect();
