@@ -1,26 +1,19 @@
+import type { FeatureSetting, TenantFeature } from '@vozlia/contract';
 import type { FeatureSwitches } from './feature-resolution.js';
 import { operatorDecision, ownerAllows, type OperatorDecision, type PolicyFeature, type TenantModePolicies } from './mode-policy.js';
 import type { ActorMode } from './modes.js';
 
 const MODES: readonly ActorMode[] = ['client', 'owner'];
 
-type OwnerSwitch = { enabled?: boolean; modes?: readonly ActorMode[] };
-
-/** One feature as its tenant's owner sees it: the operator's limits, their own switch, the outcome. */
-export interface TenantFeatureView {
-  name: string;
-  modes: readonly ActorMode[];
-  operator: Record<ActorMode, { allowed: boolean; reason: string | null }>;
-  tenant: OwnerSwitch;
-  effective: Record<ActorMode, boolean>;
-}
+/** One feature as its tenant's owner sees it (contract `TenantFeature`; the route adds its description). */
+export type TenantFeatureView = Omit<TenantFeature, 'description'>;
 
 /**
  * Pure: the features serving the tenant's vertical, each with the same decisions the mode policy
  * takes at admission (`operatorDecision`, then `ownerAllows`), so the page and the next call agree.
  */
 export function tenantFeatureViews(
-  tenant: { id: string; vertical: string; features: Readonly<Record<string, OwnerSwitch>> },
+  tenant: { id: string; vertical: string; features: Readonly<Record<string, FeatureSetting>> },
   config: { modePolicy: TenantModePolicies; features: FeatureSwitches },
   features: readonly Omit<PolicyFeature, 'tools'>[],
 ): TenantFeatureView[] {
@@ -33,6 +26,6 @@ export function tenantFeatureViews(
       const gate = (d: OperatorDecision) => ({ allowed: d.allowed, reason: d.allowed ? null : d.reason });
       const operator = { client: gate(per('client')), owner: gate(per('owner')) };
       const effective = Object.fromEntries(MODES.map((m) => [m, operator[m].allowed && ownerAllows(setting, m)])) as Record<ActorMode, boolean>;
-      return { name: f.name, modes: f.modes, operator, tenant: setting, effective };
+      return { name: f.name, modes: [...f.modes], operator, tenant: setting, effective };
     });
 }
