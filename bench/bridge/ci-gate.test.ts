@@ -67,7 +67,7 @@ describe('the CI bench gate', () => {
 describe('what the gate reads from the rounds', () => {
   const run = (mode: RunResult['mode'], us: number, p99: number, lost = 0): RunResult => {
     const dir = { n: 1000, p50: 1, p99, max: p99, lost, reordered: 0, duplicated: 0 };
-    return { mode, inbound: dir, outbound: { ...dir, p99: p99 / 2, lost: 0, crossTalk: 0 }, marksEchoed: 0, generatorCpuShare: 0.1, serverCpuShare: 0.2, serverCpuUsPerFrame: us, serverRssPerCallKiB: 100, setupWallMs: 10, setupCpuMsPerCall: 1, share: null };
+    return { mode, inbound: dir, outbound: { ...dir, p99: p99 / 2, lost: 0, crossTalk: 0 }, marksEchoed: 0, generatorCpuShare: 0.1, serverCpuShare: 0.2, serverCpuUsPerFrame: us, serverRssPerCallKiB: 100, setupWallMs: 10, setupCpuMsPerCall: 1, afterCall: null, share: null };
   };
 
   it("takes the median run's CPU, the median of the runs' worse-direction p99, and every run's faults", () => {

@@ -1,11 +1,14 @@
 /**
  * Load generator for the bridge benchmark (child process, pinned to its own core). Plays
- * both ends: N Twilio phones and the Realtime server. Prints `RT <port>`, waits for
+ * both ends: N Twilio phones and the Realtime server (and the text model the app's call
+ * summaries ask, on the same port). Prints `RT <port>`, waits for
  * `GO <serverPort>` on stdin (or `GO direct` for the generator's own floor), then `READY <setup ms>`
- * once every call is set up, `MEASURE_START`, `MEASURE_END` and `RESULT <json>`.
+ * once every call is set up, `MEASURE_START`, `MEASURE_END`, `RESULT <json>` and `HUNG_UP` once
+ * every phone has hung up; exits on `EXIT`.
  *   node --import tsx bench/bridge/generator.ts <direct|bare|naive|bridge|app> <calls> <seconds> [warmupMs=2000]
  * Audio starts once every call is ready (admitted and configured); measurement after a warm-up.
  */
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import WebSocket, { WebSocketServer } from 'ws';
@@ -37,7 +40,19 @@ let marksEchoed = 0;
 /** Realtime connections ready for audio (in the bridge and the app: admitted and configured). */
 let readyConns = 0;
 
-const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false });
+/** The text model's answer (call summaries), in the chat-completions shape; everything else 404. */
+const http = createServer((req, res) => {
+  req.resume();
+  if (req.method !== 'POST' || !req.url?.startsWith('/v1/chat/completions')) {
+    res.writeHead(404).end();
+    return;
+  }
+  req.once('end', () => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: 'chatcmpl-bench', object: 'chat.completion', created: 0, model: 'bench', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: 'A bench call: the caller said nothing.' } }] }));
+  });
+});
+const wss = new WebSocketServer({ server: http, perMessageDeflate: false });
 wss.on('connection', (ws) => {
   // The bridge and the app drop caller audio until they have configured the session.
   const conn: RtConn = { ws, call: -1, ready: mode !== 'bridge' && mode !== 'app' };
@@ -60,17 +75,12 @@ wss.on('connection', (ws) => {
     inbound.received(s.call, s.seq, performance.now() - s.sentAt, measuring);
   });
 });
-await new Promise<void>((r) => wss.once('listening', () => r()));
-const rtPort = (wss.address() as AddressInfo).port;
+await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
+const rtPort = (http.address() as AddressInfo).port;
 process.stdout.write(`RT ${rtPort}\n`);
 
-const go = await new Promise<string>((resolve) => {
-  const rl = createInterface({ input: process.stdin });
-  rl.once('line', (l) => {
-    rl.close();
-    resolve(l.trim());
-  });
-});
+const orders = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+const go = String((await orders.next()).value ?? '').trim();
 const target = go.split(' ')[1] ?? 'direct';
 
 const phones: WebSocket[] = [];
@@ -193,6 +203,9 @@ const result = {
 };
 process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
 for (const p of phones) p.terminate();
+// The text model stays up for the server's after-call work (call summaries) until `EXIT` (or stdin's end).
+process.stdout.write('HUNG_UP\n');
+await orders.next();
 wss.close();
 process.exit(0);
 

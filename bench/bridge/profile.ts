@@ -1,7 +1,7 @@
 /**
  * Where a bench server's CPU goes during the audio window: one bridge-bench run of `mode` with
  * the server under the V8 profiler (measurement window only) and its database statements
- * counted per phase (call setup, the window, call ends and shutdown).
+ * counted per phase (call setup, the window, hang-ups, after-call work until quiet, shutdown).
  *   node --conditions=vozlia-source --import tsx bench/bridge/profile.ts [app|bridge] [calls=100] [seconds=10] [--out=dir] [--seeded=dir] [--no-profile]
  * `--no-profile`: thread CPU, GCs and statements only (the profiler's own sampling costs CPU).
  * `--seeded`: a data dir kept between runs (the first run of the app migrates and seeds into it).
@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatSummary, summariseProfile, type CpuProfile } from './cpu-profile-summary.js';
 import { CLK_TCK, cpuTicks, exited, expectLine, lines, startPinned } from './processes.js';
+import { settle } from './settle.js';
 import type { PhaseStatements } from './statement-counter.js';
 import { threadTicks, threadTicksSince } from './thread-cpu.js';
 
@@ -62,7 +63,18 @@ const result = await expectLine(g, 'RESULT ');
 const heap = await expectLine(s, 'HEAP ');
 const gc = await expectLine(s, 'GC ');
 await expectLine(s, 'PROFILED');
+await expectLine(g, 'HUNG_UP');
+tell('PHASE after-call');
+const afterFile = path.join(out, `${mode}-after-call.cpuprofile`);
+if (profiling) tell('PROFILE_START');
+const afterCall = mode === 'app' ? await settle(server.pid!) : null;
+if (profiling) {
+  tell(`PROFILE_STOP ${afterFile}`);
+  await expectLine(s, 'PROFILED');
+}
+gen.stdin!.write('EXIT\n');
 await exited(gen);
+tell('PHASE shutdown');
 server.kill('SIGTERM');
 const counted = JSON.parse(await expectLine(s, 'STATEMENTS ')) as Record<string, PhaseStatements>;
 await exited(server);
@@ -72,6 +84,8 @@ if (profiling) console.log(formatSummary(summariseProfile(JSON.parse(readFileSyn
 const r = JSON.parse(result) as { inbound: { n: number; p99: number; lost: number }; outbound: { n: number; p99: number; lost: number } };
 const frames = r.inbound.n + r.outbound.n;
 console.log(`server CPU ${(cpuShare * 100).toFixed(1)} % of a core in the window, ${((cpuShare * windowS * 1e6) / frames).toFixed(1)} µs per frame; frames ${frames}; p99 in ${r.inbound.p99.toFixed(2)} / out ${r.outbound.p99.toFixed(2)} ms; lost ${r.inbound.lost + r.outbound.lost}`);
+if (afterCall) console.log(`after the hang-up: ${(afterCall.cpuMs / Number(callsArg)).toFixed(1)} ms server CPU per call over ${(afterCall.wallMs / 1000).toFixed(1)} s${afterCall.settled ? '' : ' (never went quiet)'}`);
+if (afterCall && profiling) console.log(formatSummary(summariseProfile(JSON.parse(readFileSync(afterFile, 'utf8')) as CpuProfile, 40)));
 console.log(`threads: ${threads.map(([k, v]) => `${k} ${((v / CLK_TCK / windowS) * 100).toFixed(1)} %`).join(', ')}`);
 console.log(`at the window's start: ${heap}; GCs in the window by kind (1 scavenge, 2 mark-compact, 4 incremental): ${gc}`);
 if (profiling) console.log(formatSummary(summariseProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, 30)));

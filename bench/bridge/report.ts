@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { BenchArgs, RelayMode } from './args.js';
 import { judgeGate, gateFigures } from './ci-gate.js';
-import { faults, medianRun, worseP99 } from './medians.js';
+import { faults, median, medianRun, worseP99 } from './medians.js';
 import type { RunResult } from './run.js';
 import { mergeHistograms, quantileBound, sampleCount } from './share-histogram.js';
 import { recordFigure } from '../summary.js';
@@ -37,6 +37,7 @@ export function report(args: BenchArgs, direct: RunResult | null, rounds: Record
   const us = (m: RelayMode) => medianRun(rounds[m]).serverCpuUsPerFrame!;
   const perRun = (m: RelayMode) => rounds[m].map((r) => f(r.serverCpuUsPerFrame, 1)).join(', ');
   console.log(`call setup (all ${args.calls} at once; median run): ${medians.map((r) => `${r.mode} ${f(r.setupWallMs, 0)} ms wall, ${f(r.setupCpuMsPerCall, 1)} ms server CPU per call`).join('; ')}`);
+  if (args.modes.includes('app')) appPerCall(rounds.app, us('bare'), (m, v) => !args.ci && recordFigure({ bench: 'bridge', measure: m, value: v, unit: 'ms', target: null, note: `${args.calls} calls, ${args.rounds} rounds` }));
   console.log(`\nµs/frame per run: ${args.modes.map((m) => `${m} ${perRun(m)}`).join('; ')} (table: median run)`);
   let pass = true;
   const conditions = `${args.calls} calls, ${args.rounds} interleaved rounds, load ${load()[0]}`;
@@ -89,4 +90,22 @@ function ciVerdict(args: BenchArgs, rounds: Record<RelayMode, RunResult[]>, cond
   const failed = checks.filter((c) => !c.ok);
   console.log(failed.length ? `CI GATE FAILED: ${failed.map((c) => c.text).join('; ')}` : 'CI GATE PASSED');
   return failed.length === 0;
+}
+
+/** A typical small-business call, to put the app's per-call work beside its relay cost. */
+const TYPICAL_CALL_S = 180;
+/** One 20 ms frame each way: 100 relayed frames per call-second. */
+const FRAMES_PER_CALL_S = 100;
+
+/** The app's work per call outside the audio window: setup, and after the hang-up until it went quiet. */
+function appPerCall(runs: readonly RunResult[], bareUsPerFrame: number, record: (measure: string, ms: number) => void): void {
+  const setup = median(runs.map((r) => r.setupCpuMsPerCall ?? NaN));
+  const after = median(runs.map((r) => r.afterCall?.cpuMsPerCall ?? NaN));
+  const unsettled = runs.filter((r) => r.afterCall && !r.afterCall.settled).length;
+  const relayMs = (TYPICAL_CALL_S * FRAMES_PER_CALL_S * bareUsPerFrame) / 1000;
+  console.log(
+    `app per call, outside the audio window (median of runs): setup ${f(setup, 1)} ms + after the hang-up ${f(after, 1)} ms server CPU (after-call per run: ${runs.map((r) => f(r.afterCall?.cpuMsPerCall ?? null, 1)).join(', ')}${unsettled ? `; ${unsettled} run(s) never went quiet` : ''}); a ${TYPICAL_CALL_S / 60}-minute call's bare relay costs ${f(relayMs, 0)} ms, so they add ${f(((setup + after) / relayMs) * 100, 1)} % to it`,
+  );
+  record('app setup CPU per call', setup);
+  record('app after-call CPU per call', after);
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Mode } from './args.js';
 import { CLK_TCK, cpuTicks, exited, expectLine, lines, rssKiB, startPinned } from './processes.js';
 import { scrapeShare } from './scrape.js';
+import { settle, type AfterCall } from './settle.js';
 import type { ShareHistogram } from './share-histogram.js';
 
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
@@ -30,6 +31,8 @@ export interface RunResult {
   /** Setting up all N calls at once (webhook, admission, connect, configure): wall ms, and server CPU ms per call. */
   setupWallMs: number;
   setupCpuMsPerCall: number | null;
+  /** The app's work after its calls hung up (server CPU ms per call until it went quiet); null for the relays. */
+  afterCall: (AfterCall & { cpuMsPerCall: number }) | null;
   /** The bridge's own share (`bridge`, `app`): the server's histogram once every call ended; warm-up included. */
   share: ShareHistogram | null;
 }
@@ -37,7 +40,7 @@ export interface RunResult {
 /** Modes whose server runs the real media-stream plugin, and so records the bridge's own share. */
 const SHARE_MODES: readonly Mode[] = ['bridge', 'app'];
 
-/** `seededDir`: where the app's first run leaves its migrated, seeded data dir for the later ones. */
+/** `seededDir`: the app's restart state, made by its first run (app-server.ts); every app run starts on a copy. */
 export async function runOnce(mode: Mode, calls: number, seconds: number, seededDir: string, warmupMs = 2000): Promise<RunResult> {
   const gen = startPinned(1, [here('./generator.ts'), mode, String(calls), String(seconds), String(warmupMs)]);
   const g = lines(gen);
@@ -64,10 +67,14 @@ export async function runOnce(mode: Mode, calls: number, seconds: number, seeded
   const c1 = server ? cpuTicks(server.pid!) : 0;
   const wall = (performance.now() - w0) / 1000;
   const rss1 = server ? rssKiB(server.pid!) : 0;
-  const result = JSON.parse(await expectLine(g, 'RESULT ')) as Omit<RunResult, 'serverCpuShare' | 'serverCpuUsPerFrame' | 'serverRssPerCallKiB' | 'setupWallMs' | 'setupCpuMsPerCall' | 'share'>;
-  await exited(gen);
-  // The generator's exit hangs up every phone; each call observes its share samples as it ends.
+  const result = JSON.parse(await expectLine(g, 'RESULT ')) as Omit<RunResult, 'serverCpuShare' | 'serverCpuUsPerFrame' | 'serverRssPerCallKiB' | 'setupWallMs' | 'setupCpuMsPerCall' | 'afterCall' | 'share'>;
+  await expectLine(g, 'HUNG_UP');
+  // Each call observes its share samples as it ends.
   const share = server && SHARE_MODES.includes(mode) ? await scrapeShare(port, calls) : null;
+  // Only the app does work after a call (records, summaries, notices); the generator serves its text model meanwhile.
+  const afterCall = server && mode === 'app' ? await settle(server.pid!) : null;
+  gen.stdin!.write('EXIT\n');
+  await exited(gen);
   if (server) {
     // Wait for the server's shutdown (the app writes 100 call records): the next run gets a quiet core.
     server.kill('SIGTERM');
@@ -81,6 +88,7 @@ export async function runOnce(mode: Mode, calls: number, seconds: number, seeded
     serverRssPerCallKiB: server ? (rss1 - rss0) / calls : null,
     setupWallMs,
     setupCpuMsPerCall,
+    afterCall: afterCall && { ...afterCall, cpuMsPerCall: afterCall.cpuMs / calls },
     share,
   };
 }

@@ -19,7 +19,7 @@ export class CallHistory implements CallHistoryReads {
     return typeof from === 'string' ? from : null;
   }
 
-  eventsDuring(callSid: string, types: readonly string[]): Promise<StoredEvent[]> {
-    return this.#events.readAll({ callSid, types, limit: Number.MAX_SAFE_INTEGER });
+  eventsDuring(callSid: string, types: readonly string[], from: number): Promise<StoredEvent[]> {
+    return this.#events.readAll({ callSid, types, after: from - 1, limit: Number.MAX_SAFE_INTEGER });
   }
 }

@@ -109,7 +109,7 @@ export function composeCore(database: Pick<DatabaseHandle, 'db' | 'kind'>, regis
     [
       ...registry.features.flatMap((f) => f.reactors?.({ jobs, clock, reads }) ?? []),
       // Outbox rows and `message.queued` in the cause's own transaction.
-      messages.reactor((trx, req) => events.appendIn(trx, req)),
+      messages.reactor((trx, reqs) => events.appendManyIn(trx, reqs)),
     ],
     opts.storageMetrics,
   );

@@ -46,8 +46,12 @@ export interface CoreReads {
 export interface CallHistoryReads {
   /** The number the call came from as `call.received` recorded it (E.164, or Twilio's raw value), or null. */
   callerOf(callSid: string): Promise<string | null>;
-  /** Events of these types recorded during the call (their metadata names it), in order. */
-  eventsDuring(callSid: string, types: readonly string[]): Promise<StoredEvent[]>;
+  /**
+   * Events of these types recorded during the call (their metadata names it), in order, from the
+   * global position `from` on (the call's first event): the look-up then reads only the log since
+   * the call began, not a business's whole history.
+   */
+  eventsDuring(callSid: string, types: readonly string[], from: number): Promise<StoredEvent[]>;
 }
 
 /**

@@ -36,7 +36,7 @@ export interface NotificationsDeps {
 /**
  * The notifications engine as one self-contained module. The composition root:
  *   const n = notifications({ db, config, clock, log });
- *   const events = new EventStore(db, [...others, ...n.projections], [...others, n.reactor((trx, req) => events.appendIn(trx, req))]);
+ *   const events = new EventStore(db, [...others, ...n.projections], [...others, n.reactor((trx, reqs) => events.appendManyIn(trx, reqs))]);
  *   migrate with n.migrations; start n.worker(events) (the demo's settings: demo/notification-settings.ts);
  *   mount n.twilioRoutes at the root and n.tenantRoutes under /api/tenants/:tenant_id (tenant gate).
  */
@@ -45,7 +45,7 @@ export function notifications(deps: NotificationsDeps) {
   return {
     migrations: notificationMigrations as Record<string, Migration>,
     projections: [messagesProjection, settingsProjection, consentProjection] as readonly Projection[],
-    /** Needs the store's `appendIn` (it records `message.queued` in the cause's transaction). */
+    /** Needs the store's `appendManyIn` (it records `message.queued` in the cause's transaction). */
     reactor: (appendIn: AppendIn): Reactor =>
       outboxReactor({ appendIn, available: channelSet.available, smsFrom: deps.config.twilio.smsFrom, clock: deps.clock, log: deps.log, ...(deps.audience ? { audience: deps.audience } : {}) }),
     worker: (events: EventStore): OutboxWorker =>

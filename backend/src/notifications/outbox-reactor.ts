@@ -14,8 +14,8 @@ import { readSettingsRow, settingsValue } from './settings.js';
 import type { OutboxBody } from './tables.js';
 import { renderNotification, type RenderedNotification } from './templates/index.js';
 
-/** Appends inside the caller's transaction (the event store's `appendIn`). */
-export type AppendIn = (trx: Trx, req: AppendRequest) => Promise<unknown>;
+/** Appends to several streams inside the caller's transaction (the event store's `appendManyIn`). */
+export type AppendIn = (trx: Trx, reqs: readonly AppendRequest[]) => Promise<unknown>;
 
 export interface OutboxReactorDeps {
   appendIn: AppendIn;
@@ -96,16 +96,22 @@ async function enqueue(trx: Trx, event: StoredEvent, deps: OutboxReactorDeps): P
   const smsFrom = tenant.phone_numbers[0] ?? deps.smsFrom ?? null;
   const refs = refsOf(facts, callSid);
   const notificationId = `${event.tenantId}:${String((event.payload as { notificationId?: unknown }).notificationId ?? event.id)}`;
-  let queued = 0;
-  for (const delivery of plan) {
+  // One insert for every message's outbox row and one append for their streams: a notice is
+  // a couple of messages, and each statement is a round trip (a call's after-work is mostly these).
+  const planned = plan.map((delivery) => {
     const dedupeKey = `${event.id}:${delivery.recipient}:${delivery.channel}:${delivery.to}`;
     const messageId = `msg_${createHash('sha256').update(dedupeKey).digest('hex').slice(0, 24)}`;
     const body = bodyFor(delivery, rendered, event);
     const from = delivery.channel === 'sms' ? smsFrom : null;
     const blocked = delivery.blocked ?? (delivery.channel === 'sms' && !from ? 'no_sender' : null);
-    const inserted = await trx
-      .insertInto('outbox')
-      .values({
+    return { delivery, dedupeKey, messageId, body, from, blocked };
+  });
+  // The same recipient, channel and address twice is one message.
+  const messages = planned.filter((m, i) => planned.findIndex((o) => o.messageId === m.messageId) === i);
+  const inserted = await trx
+    .insertInto('outbox')
+    .values(
+      messages.map(({ delivery, dedupeKey, messageId, body, from, blocked }) => ({
         id: messageId,
         tenant_id: event.tenantId,
         channel: delivery.channel,
@@ -121,34 +127,38 @@ async function enqueue(trx: Trx, event: StoredEvent, deps: OutboxReactorDeps): P
         run_at: delivery.heldUntil ?? now,
         last_error: blocked,
         created_at: now,
-      })
-      .onConflict((oc) => oc.column('dedupe_key').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!inserted) continue;
-    const queuedEvent: MessageQueued = {
-      messageId,
-      tenantId: event.tenantId,
-      notificationId,
-      causeEventId: event.id,
-      kind: facts.type,
-      channel: delivery.channel,
-      recipient: delivery.recipient,
-      to: delivery.to,
-      subject: subjectOf(body),
-      urgent: delivery.urgent,
-      heldUntil: delivery.heldUntil?.toISOString() ?? null,
-      refs,
-    };
-    const events: EventInput<object>[] = [{ type: MESSAGE_QUEUED, payload: queuedEvent, occurredAt: now, metadata: { source: 'notifications', cause: event.id } }];
-    if (blocked) {
-      const failed: MessageFailed = { messageId, tenantId: event.tenantId, channel: delivery.channel, code: blocked, retryable: false, attempt: 0, nextAttemptAt: null };
-      events.push({ type: MESSAGE_FAILED, payload: failed, occurredAt: now, metadata: { source: 'notifications' } });
-    }
-    await deps.appendIn(trx, { tenantId: event.tenantId, stream: messageStream(event.tenantId, messageId), expectedVersion: 'no_stream', events });
-    queued++;
-  }
-  return queued;
+      })),
+    )
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
+    .execute();
+  const fresh = new Set(inserted.map((r) => r.id));
+  const appends: AppendRequest[] = messages
+    .filter((m) => fresh.has(m.messageId))
+    .map(({ delivery, messageId, body, blocked }) => {
+      const queuedEvent: MessageQueued = {
+        messageId,
+        tenantId: event.tenantId,
+        notificationId,
+        causeEventId: event.id,
+        kind: facts.type,
+        channel: delivery.channel,
+        recipient: delivery.recipient,
+        to: delivery.to,
+        subject: subjectOf(body),
+        urgent: delivery.urgent,
+        heldUntil: delivery.heldUntil?.toISOString() ?? null,
+        refs,
+      };
+      const events: EventInput<object>[] = [{ type: MESSAGE_QUEUED, payload: queuedEvent, occurredAt: now, metadata: { source: 'notifications', cause: event.id } }];
+      if (blocked) {
+        const failed: MessageFailed = { messageId, tenantId: event.tenantId, channel: delivery.channel, code: blocked, retryable: false, attempt: 0, nextAttemptAt: null };
+        events.push({ type: MESSAGE_FAILED, payload: failed, occurredAt: now, metadata: { source: 'notifications' } });
+      }
+      return { tenantId: event.tenantId, stream: messageStream(event.tenantId, messageId), expectedVersion: 'no_stream', events };
+    });
+  if (appends.length > 0) await deps.appendIn(trx, appends);
+  return appends.length;
 }
 
 function bodyFor(d: PlannedDelivery, r: RenderedNotification, cause: StoredEvent): OutboxBody {

@@ -88,7 +88,7 @@ export class NotifyHarness {
     const db = handle.db as Kysely<Database>;
     const log = pino({ level: 'silent' });
     const module = notifications({ db, config, clock, log, worker: { random: () => 0.5, limits: opts.limits ?? UNLIMITED, workerId: 'worker-1' } });
-    const events: EventStore = new EventStore(db, [tenantsProjection, ...module.projections], [module.reactor((trx, req) => events.appendIn(trx, req))]);
+    const events: EventStore = new EventStore(db, [tenantsProjection, ...module.projections], [module.reactor((trx, reqs) => events.appendManyIn(trx, reqs))]);
     await migrateToLatest(db, module.migrations);
     await seedDemoTenants(events, new Date('2026-09-01T00:00:00Z'));
     await seedDemoNotificationSettings(events, clock());

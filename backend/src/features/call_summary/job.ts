@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import { CALL_CONNECTED, CALL_ENDED, CALL_MISSED, CALL_SUMMARIZED, callStream, type CallSummarized } from '../../calls/call-events.js';
 import type { FeaturePorts } from '../../features/types.js';
+import type { StoredEvent } from '../../storage/events.js';
 import type { JobHandler } from '../../storage/jobs.js';
 import { toE164 } from '../../tenancy/tenant.js';
 import { APPOINTMENT_REQUESTED } from '../appointment_requests/events.js';
@@ -54,10 +55,11 @@ export function summarizeJob(ports: FeaturePorts): JobHandler {
   };
 }
 
-async function gatherFacts(ports: FeaturePorts, callSid: string, stream: { type: string; payload: Record<string, unknown> }[]): Promise<CallFacts> {
+async function gatherFacts(ports: FeaturePorts, callSid: string, stream: readonly StoredEvent[]): Promise<CallFacts> {
   const ended = stream.find((e) => e.type === CALL_ENDED);
   const transcript = stream.flatMap((e) => (Array.isArray(e.payload.transcript) ? (e.payload.transcript as { role: string; text: string }[]) : []));
-  const actions = (await ports.reads.calls.eventsDuring(callSid, ACTION_TYPES)).map((e) => ({ type: e.type, payload: e.payload }));
+  const from = stream[0]?.position ?? 0;
+  const actions = (await ports.reads.calls.eventsDuring(callSid, ACTION_TYPES, from)).map((e) => ({ type: e.type, payload: e.payload }));
   const duration = ended?.payload.durationSeconds;
   return { durationSeconds: typeof duration === 'number' ? duration : null, transcript, actions };
 }
