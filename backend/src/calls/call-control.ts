@@ -3,7 +3,7 @@ import type { ActorMode } from '../policy/modes.js';
 import type { Tenant } from '../tenancy/tenant.js';
 import { toE164 } from '../tenancy/tenant.js';
 import type { CallAction } from '../voice/call-context.js';
-import { NO_CALL_CONTROL, type CallControlSettings, type CallControlSettingsSource } from './call-control-settings.js';
+import type { CallControlSettings, CallControlSettingsSource } from './call-control-settings.js';
 import type { CallLifecycle } from './call-lifecycle.js';
 import type { CallReads } from './call-reads.js';
 
@@ -86,9 +86,7 @@ export class CallControl {
   }
 
   /** At the webhook, before any stream: a blocked caller, or over the tenant's cap. */
-  async screen(callSid: string, tenantId: string, from: string | null): Promise<Screening> {
-    const tenant = await this.#d.tenant(tenantId);
-    if (!tenant) return { kind: 'ok', settings: NO_CALL_CONTROL };
+  async screen(callSid: string, tenant: Tenant, from: string | null): Promise<Screening> {
     const settings = await this.settingsFor(tenant);
     const caller = toE164(from ?? undefined) ?? from;
     if (settings.isBlocked(caller)) {

@@ -39,7 +39,11 @@ export interface StreamRef {
   id: string;
 }
 
-/** `no_stream`: the stream must not exist yet; a number: its current version; `any`: no check. */
+/**
+ * `no_stream`: the stream must not exist yet; a number: its current version, as read from the
+ * stream (the store checks it against the stream's unique versions, so a number the stream
+ * never reached would leave a gap); `any`: no check.
+ */
 export type ExpectedVersion = number | 'any' | 'no_stream';
 
 export interface AppendRequest {

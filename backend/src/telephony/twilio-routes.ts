@@ -22,12 +22,12 @@ export interface TwilioRouteDeps {
   /** False without an OpenAI key: calls get the spoken apology instead of a stream. */
   assistantAvailable: boolean;
   tenantByNumber(e164: string): Promise<Tenant | undefined>;
-  /** Read after the gate passes (a dedicated number's tenant row already says it). */
-  tenantSuspended(tenantId: string): Promise<boolean>;
+  /** Read once the gate passes (a dedicated number's row comes with its number). */
+  tenantById(tenantId: string): Promise<Tenant | undefined>;
   lifecycle: Pick<CallLifecycle, 'received' | 'ended'>;
   gate: Pick<AccessGate, 'arrive' | 'enter'>;
   /** Blocked caller (→ `<Reject>`) or over the tenant's concurrent-call cap (→ busy message); absent = always ok. */
-  screen?(callSid: string, tenantId: string, from: string | null): Promise<'ok' | 'blocked' | 'busy'>;
+  screen?(callSid: string, tenant: Tenant, from: string | null): Promise<'ok' | 'blocked' | 'busy'>;
   /** The single-use stream token for a routed call. */
   issueStreamToken(grant: StreamGrant): string;
   log: Logger;
@@ -50,8 +50,9 @@ export const twilioRoutes: FastifyPluginAsync<TwilioRouteDeps> = async (app, dep
   const caller = (body: TwilioBody) => toE164(body.From) ?? body.From ?? null;
 
   /** Stream TwiML (token in the URL); `<Reject>`/busy after screening; the apology when no model is configured. */
-  const connect = async (callSid: string, from: string | null, tenantId: string, actorMode: ActorMode, tenantMode: TenantMode): Promise<string> => {
-    const screened = deps.screen ? await deps.screen(callSid, tenantId, from) : 'ok';
+  const connect = async (callSid: string, from: string | null, tenant: Tenant, actorMode: ActorMode, tenantMode: TenantMode): Promise<string> => {
+    const tenantId = tenant.id;
+    const screened = deps.screen ? await deps.screen(callSid, tenant, from) : 'ok';
     if (screened === 'blocked') return rejectTwiml();
     if (screened === 'busy') return sayAndHangup(BUSY_GOODBYE);
     if (!deps.assistantAvailable) {
@@ -76,7 +77,7 @@ export const twilioRoutes: FastifyPluginAsync<TwilioRouteDeps> = async (app, dep
     const from = caller(req.body);
     const tenant = to ? await deps.tenantByNumber(to) : undefined;
     await deps.lifecycle.received({ callSid, from, to: to ?? req.body.To ?? null, tenantId: tenant?.id ?? null, tenantMode: tenant ? 'dedicated' : 'shared' });
-    if (tenant) return xml(reply, tenant.status === 'suspended' ? suspended(callSid, tenant.id) : await connect(callSid, from, tenant.id, 'client', 'dedicated'));
+    if (tenant) return xml(reply, tenant.status === 'suspended' ? suspended(callSid, tenant.id) : await connect(callSid, from, tenant, 'client', 'dedicated'));
     const arrival = await deps.gate.arrive(callSid, from);
     return xml(reply, arrival.kind === 'locked_out' ? sayAndHangup(LOCKED_OUT_GOODBYE) : gateTwiml(gatherUrl));
   });
@@ -86,9 +87,12 @@ export const twilioRoutes: FastifyPluginAsync<TwilioRouteDeps> = async (app, dep
     if (!callSid) return badRequest(reply);
     const entry = await deps.gate.enter(callSid, caller(req.body), (req.body.Digits ?? '').trim());
     switch (entry.kind) {
-      case 'passed':
-        if (await deps.tenantSuspended(entry.tenantId)) return xml(reply, suspended(callSid, entry.tenantId));
-        return xml(reply, await connect(callSid, caller(req.body), entry.tenantId, entry.actorMode, 'shared'));
+      case 'passed': {
+        const tenant = await deps.tenantById(entry.tenantId);
+        // The resolver only passes codes of known tenants; one deleted since is as good as suspended.
+        if (!tenant || tenant.status === 'suspended') return xml(reply, suspended(callSid, entry.tenantId));
+        return xml(reply, await connect(callSid, caller(req.body), tenant, entry.actorMode, 'shared'));
+      }
       case 'retry':
         return xml(reply, gateTwiml(gatherUrl, true));
       case 'goodbye':
