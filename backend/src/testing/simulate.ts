@@ -19,7 +19,7 @@ import { chimeFrames } from '../voice/chime-tone.js';
 import { fakeSpeech, RealtimeFake, type FakeRealtimeConnection } from './realtime-fake/index.js';
 import { callControlScript, type CallControlScenario } from './simulate-call-control.js';
 import { TwilioRestFake } from './twilio-rest-fake.js';
-import { placeCall, SimPhone } from './twilio-sim/index.js';
+import { completeCall, placeCall, SimPhone } from './twilio-sim/index.js';
 import { sleep, until } from './twilio-sim/waits.js';
 
 const SHARED_LINE = '+15550109999';
@@ -220,7 +220,14 @@ async function main(): Promise<void> {
     }
     const to = values.to ?? SHARED_LINE;
     note('twilio', `POST /twilio/voice To=${to}${values.code ? ' (shared line, code entered)' : ''}`);
-    const call = await placeCall({ baseUrl: server.baseUrl, to, code: values.code, authToken });
+    const placed = { baseUrl: server.baseUrl, to, code: values.code, authToken };
+    const answeredAt = performance.now();
+    const call = await placeCall(placed);
+    const complete = async () => {
+      const seconds = (performance.now() - answeredAt) / 1000;
+      await completeCall(placed, call, seconds);
+      note('twilio', `POST /twilio/status completed (${Math.round(seconds)} s)`);
+    };
     for (const s of call.steps) note('twilio', `TwiML: ${s.kind}${s.kind === 'gather' ? ` "${s.prompt}"` : ''}`);
     if (!call.stream) {
       note('twilio', 'no stream: call ended at the gate');
@@ -233,6 +240,7 @@ async function main(): Promise<void> {
     if (!conn) throw new Error(`the stream was closed (code ${phone.closeCode}) before the model was dialled`);
     if (scenario && rest && authToken) {
       await callControlScript({ conn, phone, rest, callSid: call.callSid, baseUrl: server.baseUrl, authToken, note }, scenario);
+      await complete();
       playedSpans(phone);
       return;
     }
@@ -241,6 +249,7 @@ async function main(): Promise<void> {
     note('caller', 'hangs up');
     await until(() => !conn.isOpen, 2000, 'model socket closed');
     note('bridge', 'model socket closed');
+    await complete();
     playedSpans(phone);
   } catch (err) {
     note('simulate', `failed: ${err instanceof Error ? err.message : String(err)}`);

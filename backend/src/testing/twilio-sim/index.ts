@@ -1,3 +1,3 @@
 export { SimPhone, type PlayedChunk, type StreamStart } from './sim-phone.js';
-export { placeCall, randomCallSid, type PlaceCallOptions, type PlacedCall } from './place-call.js';
+export { completeCall, placeCall, randomCallSid, type PlaceCallOptions, type PlacedCall } from './place-call.js';
 export { readTwiml, type TwimlStep } from './twiml.js';

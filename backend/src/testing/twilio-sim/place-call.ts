@@ -49,6 +49,15 @@ export async function placeCall(o: PlaceCallOptions): Promise<PlacedCall> {
   return { callSid, steps, stream: step.kind === 'stream' ? step : null };
 }
 
+/**
+ * Twilio's status callback once the caller has hung up (`completed`, with the call's length in
+ * seconds), as a number configured with `/twilio/status` sends it: the call's record ends there.
+ */
+export async function completeCall(o: PlaceCallOptions, call: Pick<PlacedCall, 'callSid'>, durationSeconds: number): Promise<void> {
+  const params = { CallSid: call.callSid, AccountSid: ACCOUNT_SID, From: o.from ?? '+15555550123', To: o.to, CallStatus: 'completed', Direction: 'inbound', CallDuration: String(Math.max(0, Math.round(durationSeconds))) };
+  await post(o, '/twilio/status', params);
+}
+
 async function post(o: PlaceCallOptions, pathOrUrl: string, params: Record<string, string>): Promise<string> {
   const target = new URL(pathOrUrl, o.baseUrl);
   const signedUrl = new URL(target.pathname + target.search, o.publicBaseUrl ?? o.baseUrl).toString();
