@@ -91,6 +91,18 @@ describe.each(testDatabaseKinds())('call_summary and missed_call_capture on %s',
     }
   });
 
+  it('keeps the deterministic summary when the text model fails on every attempt', async () => {
+    // Nothing listens on port 9: every attempt fails at once, like a provider that is down.
+    const core = testCore(handle, FEATURES, { env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' } });
+    await endCall(core, 'CAsum3');
+    await runJobs(core);
+    const row = await db.selectFrom('call_summaries').selectAll().where('call_sid', '=', 'CAsum3').executeTakeFirstOrThrow();
+    expect(row.method).toBe('deterministic');
+    expect(row.summary).toContain('Placed pickup order o-CAsum3 for Ada');
+    const job = await db.selectFrom('jobs').select(['status', 'attempts']).where('dedupe_key', '=', 'summary:CAsum3').executeTakeFirstOrThrow();
+    expect(job).toMatchObject({ status: 'done', attempts: 4 });
+  });
+
   it('records a missed call with the caller number and queues the owner notification once', async () => {
     const core = testCore(handle, FEATURES);
     const stream = { type: 'call', id: 'CAmiss1' };

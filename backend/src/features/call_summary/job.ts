@@ -6,6 +6,7 @@ import type { JobHandler } from '../../storage/jobs.js';
 import { toE164 } from '../../tenancy/tenant.js';
 import { APPOINTMENT_REQUESTED } from '../appointment_requests/events.js';
 import { ORDER_PLACED } from '../order_placing/events.js';
+import { SUMMARY_ATTEMPTS } from './projection.js';
 import { deterministicSummary, summaryPrompt, type CallFacts } from './summarize.js';
 
 /** What a caller can get done on a call, as the summary tells it. */
@@ -17,9 +18,11 @@ const MAX_SUMMARY_CHARS = 1000;
  * Job: summarise one call (OpenAI text model when a key is configured) and append `call.summarized`
  * once. A customer's call that reached the assistant also tells the owner (`call_summary_ready`:
  * email and webhook by default); a missed call has its own notification, an owner's call none.
+ * A model failure throws, so the job retries with backoff; on the last attempt the call keeps
+ * the deterministic summary instead of none (the owner still learns what happened).
  */
 export function summarizeJob(ports: FeaturePorts): JobHandler {
-  return async (payload) => {
+  return async (payload, job) => {
     const callSid = String(payload.callSid);
     const tenantId = String(payload.tenantId);
     const stream = await ports.events.readStream(callStream(callSid));
@@ -27,8 +30,12 @@ export function summarizeJob(ports: FeaturePorts): JobHandler {
     const facts = await gatherFacts(ports, callSid, stream);
     let summary: CallSummarized = { callSid, tenantId, summary: deterministicSummary(facts), method: 'deterministic' };
     if (ports.config.openai.apiKey) {
-      // A model failure throws: the job retries with backoff, then dead-letters.
-      summary = { ...summary, summary: await modelSummary(ports, facts), method: 'openai' };
+      try {
+        summary = { ...summary, summary: await modelSummary(ports, facts), method: 'openai' };
+      } catch (err) {
+        if (job.attempt < SUMMARY_ATTEMPTS) throw err;
+        ports.log.warn({ err, event: 'summary_model_failed', callSid, attempts: job.attempt }, 'text model failed on every attempt: deterministic summary kept');
+      }
     }
     const metadata = { actor_mode: 'system' as const, call_sid: callSid, source: 'call_summary' };
     const customerServed = stream.some((e) => e.type === CALL_CONNECTED && e.payload.actorMode === 'client') && !stream.some((e) => e.type === CALL_MISSED);

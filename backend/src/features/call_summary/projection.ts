@@ -6,6 +6,8 @@ import './tables.js';
 
 /** Lets a `call.recorded` that follows `call.ended` land before the summary is written. */
 const SUMMARY_DELAY_MS = 3000;
+/** The text model is asked this many times (with backoff); the last attempt settles for the deterministic summary. */
+export const SUMMARY_ATTEMPTS = 4;
 
 /** `call_summaries`: one row per summarised call. */
 export const callSummariesProjection: Projection = {
@@ -28,7 +30,7 @@ export const summaryReactors = ({ jobs, clock }: InlineDeps): Reactor[] => [
     async react(trx: Trx, event: StoredEvent) {
       const callSid = (event.payload as { callSid?: string }).callSid;
       if (!callSid || event.tenantId === SHARED_TENANT || event.metadata.source === 'seed') return;
-      await jobs.enqueue(SUMMARY_QUEUE, { callSid, tenantId: event.tenantId }, { dedupeKey: `summary:${callSid}`, runAt: new Date(clock().getTime() + SUMMARY_DELAY_MS), maxAttempts: 4 }, trx);
+      await jobs.enqueue(SUMMARY_QUEUE, { callSid, tenantId: event.tenantId }, { dedupeKey: `summary:${callSid}`, runAt: new Date(clock().getTime() + SUMMARY_DELAY_MS), maxAttempts: SUMMARY_ATTEMPTS }, trx);
     },
   },
 ];
