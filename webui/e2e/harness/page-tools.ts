@@ -18,30 +18,38 @@ export async function signIn(page: Page, baseUrl: string, who: { email: string; 
 }
 
 /**
- * No request in flight for this long. Playwright's 'networkidle' waits a fixed 500 ms, most of a
- * page's time in these tests; a query the page starts later still shows its loading state, which
- * `settled` waits out as well.
+ * No API request in flight for this long. Playwright's 'networkidle' waits a fixed 500 ms with no
+ * request at all, and Next keeps prefetching the other routes' payloads and chunks for about that
+ * long after each page loads: most of a page's time here, and nothing this page shows. A query the
+ * page starts later still shows its loading state, which `settled` waits out as well.
  */
 const QUIET_MS = 150;
 const SETTLE_TIMEOUT_MS = 15_000;
-/** Each tracked page's wait for a quiet network. */
+/** Each tracked page's wait for its API requests to be over. */
 const networkQuiet = new WeakMap<Page, () => Promise<void>>();
+const isApi = (r: Request) => new URL(r.url()).pathname.startsWith('/api/');
 
-/** Counts the page's requests from its first: call it on a new page, before it navigates. */
+/** Follows the page's API requests from its first: call it on a new page, before it navigates. */
 export function trackRequests(page: Page): void {
   const open = new Set<Request>();
   let wake: (() => void) | undefined;
   const changed = () => wake?.();
-  const ended = (r: Request) => (open.delete(r), changed());
-  page.on('request', (r) => (open.add(r), changed()));
+  page.on('request', (r) => {
+    if (!isApi(r)) return;
+    open.add(r);
+    changed();
+  });
+  const ended = (r: Request) => {
+    if (open.delete(r)) changed();
+  };
   page.on('requestfinished', ended);
   page.on('requestfailed', ended);
   const quiet = async () => {
     const deadline = performance.now() + SETTLE_TIMEOUT_MS;
     for (;;) {
       const left = deadline - performance.now();
-      if (left <= 0) throw new Error(`the page kept the network busy for ${SETTLE_TIMEOUT_MS} ms: ${[...open].map((r) => r.url()).join(', ')}`);
-      // QUIET_MS with nothing in flight; any request started or ended starts the wait over.
+      if (left <= 0) throw new Error(`API requests still open after ${SETTLE_TIMEOUT_MS} ms: ${[...open].map((r) => r.url()).join(', ')}`);
+      // QUIET_MS with none in flight; any API request started or ended starts the wait over.
       const moved = await new Promise<boolean>((resolve) => {
         const timer = setTimeout(() => resolve(false), open.size ? left : Math.min(QUIET_MS, left));
         wake = () => (clearTimeout(timer), resolve(true));
@@ -53,7 +61,7 @@ export function trackRequests(page: Page): void {
   networkQuiet.set(page, quiet);
 }
 
-/** Every query on screen has answered: the network quiet, no loading state left. */
+/** Every query on screen has answered: the page loaded, its API requests over, no loading state left. */
 export async function settled(page: Page): Promise<void> {
   const quiet = networkQuiet.get(page);
   if (!quiet) throw new Error('settled() needs a page made by browserSuite().newPage (trackRequests)');
