@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 // One suite for the whole repo: `npm test` is the README's test command and what CI runs.
 // Workspace packages resolve to their TypeScript source (the `vozlia-source` export condition),
@@ -9,6 +11,19 @@ const webuiSrc = path.join(path.dirname(fileURLToPath(import.meta.url)), 'webui/
 // `*.pg.test.ts` hold only PostgreSQL suites (several instances on one database, which PGlite
 // cannot be): part of the run when TEST_DATABASE_URL says where PostgreSQL is, as CI always does.
 const postgresOnly = process.env.TEST_DATABASE_URL ? [] : ['**/*.pg.test.ts'];
+
+/**
+ * The browser files are the longest by far: first, one per worker, so no worker is left with one
+ * at the end. Vitest orders the rest longest-first from its last run (a fresh clone, as CI's, has
+ * none: it would put these two small files last).
+ */
+class BrowserFilesFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const browser = (f: TestSpecification) => f.moduleId.endsWith('.browser.test.ts');
+    return [...sorted.filter(browser), ...sorted.filter((f) => !browser(f))];
+  }
+}
 
 export default defineConfig({
   // `@/…` is the portal's own import root (webui/tsconfig.json paths).
@@ -20,6 +35,11 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: one on these 2-core machines. Much of a
+    // file's time is waiting (real-time audio, child processes, PostgreSQL, chromium), so a worker
+    // more than the cores keeps both busy.
+    maxWorkers: availableParallelism() + 1,
+    sequence: { sequencer: BrowserFilesFirst },
     // Files run one after another in the same worker process: the app's modules are loaded and
     // the cached test databases read once per worker, not once per file (~2× faster). Module state
     // is therefore shared: tests must leave no global behind (vitest.setup.ts resets timers).

@@ -7,7 +7,7 @@ import { loadServerSecret } from '../tenancy/access-secret.js';
 import { startDatabaseOutage } from '../testing/database-outage.js';
 import { twilioPost } from '../testing/phone-runtime.js';
 import { fakeSpeech, RealtimeFake, type FakeRealtimeConnection } from '../testing/realtime-fake/index.js';
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
+import { openRuntimeTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
 import { startTestRuntime } from '../testing/test-runtime.js';
 import { placeCall, SimPhone } from '../testing/twilio-sim/index.js';
 import { sleep, until } from '../testing/twilio-sim/waits.js';
@@ -31,7 +31,7 @@ describe.each(testDatabaseKinds())('fault: database away mid-call (%s)', (kind) 
 
   beforeAll(async () => {
     fake = await RealtimeFake.start();
-    if (kind === 'postgres') pg = await openTestDatabase('postgres');
+    if (kind === 'postgres') pg = await openRuntimeTestDatabase('postgres', false);
     runtime = await startTestRuntime({
       listen: true,
       env: { OPENAI_API_KEY: 'test', OPENAI_REALTIME_URL: fake.url, VOZ_SEED_DEMO: '0', LOG_LEVEL: 'info' },

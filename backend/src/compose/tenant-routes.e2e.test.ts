@@ -4,7 +4,7 @@ import { DEMO_OWNERS, seedDemoOwners } from '../demo/owners.js';
 import { seedDemoTenants } from '../demo/tenants.js';
 import type { Runtime } from '../main.js';
 import type { RouteEntry } from '../server/route-table.js';
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
+import { openRuntimeTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
 import { startTestRuntime } from '../testing/test-runtime.js';
 import { TENANT_PREFIX } from './http.js';
 import { signInPortal, type PortalSession } from '../testing/portal-session.js';
@@ -35,7 +35,7 @@ describe.each(testDatabaseKinds())('the tenant API route table on %s', (kind) =>
   let origin: string;
 
   beforeAll(async () => {
-    if (kind === 'postgres') pg = await openTestDatabase('postgres');
+    if (kind === 'postgres') pg = await openRuntimeTestDatabase('postgres', false);
     // The demo tenants and owners only: other features' demo history is not what this test is about.
     runtime = await startTestRuntime({ env: { VOZ_ADMIN_TOKEN: TOKEN, VOZ_SEED_DEMO: '0' }, ...(pg?.url ? { databaseUrl: pg.url } : {}) });
     await seedDemoTenants(runtime.core.events);

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../main.js';
 import { DEMO_OWNERS } from '../demo/owners.js';
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
+import { openRuntimeTestDatabase, openTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
 import { startTestRuntime } from '../testing/test-runtime.js';
 
 const TOKEN = 'test-admin-token-0123456789';
@@ -17,7 +17,7 @@ describe.each(testDatabaseKinds())('accounts mounted; the tenant scope behind th
   let runtime: Runtime;
   let pg: TestDatabase | undefined;
   beforeAll(async () => {
-    if (kind === 'postgres') pg = await openTestDatabase('postgres');
+    if (kind === 'postgres') pg = await openRuntimeTestDatabase('postgres');
     runtime = await startTestRuntime({ env: { VOZ_ADMIN_TOKEN: TOKEN }, ...(pg?.url ? { databaseUrl: pg.url } : {}) });
   }, BOOT_TIMEOUT_MS);
   afterAll(async () => {

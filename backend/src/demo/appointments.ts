@@ -14,12 +14,14 @@ export async function seedAppointments(ports: DemoPorts): Promise<void> {
     stream: catalogStream(DEMO_BARBERSHOP),
     events: [{ type: CATALOG_PUBLISHED, payload: { tenantId: DEMO_BARBERSHOP, catalog: DEMO_CATALOG }, idempotencyKey: 'seed:appointment-catalog:v1', metadata: SEED_META }],
   });
-  const history = generateAppointmentHistory({
-    tenantId: DEMO_BARBERSHOP,
-    zone: tenant.timeZone,
-    number: tenant.phoneNumbers[0] ?? '+15550100002',
-    catalog: CatalogSchema.parse(DEMO_CATALOG),
-    now: ports.clock(),
-  });
+  const now = ports.clock();
+  const history = () =>
+    generateAppointmentHistory({
+      tenantId: DEMO_BARBERSHOP,
+      zone: tenant.timeZone,
+      number: tenant.phoneNumbers[0] ?? '+15550100002',
+      catalog: CatalogSchema.parse(DEMO_CATALOG),
+      now,
+    });
   await appendHistoryOnce(ports, DEMO_BARBERSHOP, historyMarker(DEMO_BARBERSHOP), history);
 }

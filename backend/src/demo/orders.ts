@@ -34,6 +34,6 @@ export async function seedOrders(ports: DemoPorts): Promise<void> {
     taxPercent: taxRatePercent(menu, settings),
     now: ports.clock(),
   };
-  await appendHistoryOnce(ports, DEMO_RESTAURANT, historyMarker(DEMO_RESTAURANT), generateOrderHistory(input));
-  await appendHistoryOnce(ports, DEMO_RESTAURANT, todaysOrdersMarker(DEMO_RESTAURANT), generateTodaysOrders(input));
+  await appendHistoryOnce(ports, DEMO_RESTAURANT, historyMarker(DEMO_RESTAURANT), () => generateOrderHistory(input));
+  await appendHistoryOnce(ports, DEMO_RESTAURANT, todaysOrdersMarker(DEMO_RESTAURANT), () => generateTodaysOrders(input));
 }

@@ -1,11 +1,11 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type Runtime } from '../main.js';
+import type { Runtime } from '../main.js';
 import { TestClock } from '../testing/notify-harness.js';
 import { BOOT_TIMEOUT_MS, twilioPost } from '../testing/phone-runtime.js';
 import { SmtpFake } from '../testing/smtp-fake.js';
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
-import { freePort } from '../testing/test-runtime.js';
+import { openRuntimeTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
+import { freePort, startWithSnapshot } from '../testing/test-runtime.js';
 import { TwilioRestFake } from '../testing/twilio-rest-fake.js';
 import type { Tenant } from '../tenancy/tenant.js';
 
@@ -51,9 +51,9 @@ describe.each(testDatabaseKinds())('notifications through the product wiring (%s
     const port = await freePort();
     publicUrl = `http://127.0.0.1:${port}`;
     [twilio, smtp] = await Promise.all([TwilioRestFake.start({ clock: time.now }), SmtpFake.start()]);
-    if (kind === 'postgres') db = await openTestDatabase('postgres');
-    runtime = await startServer({
-      env: {
+    if (kind === 'postgres') db = await openRuntimeTestDatabase('postgres', true, time.now);
+    runtime = await startWithSnapshot(
+      {
         PORT: String(port),
         HOST: '127.0.0.1',
         PUBLIC_BASE_URL: publicUrl,
@@ -67,13 +67,15 @@ describe.each(testDatabaseKinds())('notifications through the product wiring (%s
         VOZ_EMAIL_FROM: 'Vozlia <no-reply@vozlia.test>',
         ...(db?.url ? { DATABASE_URL: db.url } : {}),
       },
-      listen: true,
-      // Workers are driven by hand below (`deliver`), on the test's clock.
-      worker: false,
-      clock: time.now,
-      outbox: { random: () => 0.5 },
-      logger: pino({ level: 'silent' }),
-    });
+      {
+        listen: true,
+        // Workers are driven by hand below (`deliver`), on the test's clock.
+        worker: false,
+        clock: time.now,
+        outbox: { random: () => 0.5 },
+        logger: pino({ level: 'silent' }),
+      },
+    );
   }, BOOT_TIMEOUT_MS);
   afterAll(async () => {
     await runtime?.close();
@@ -258,13 +260,10 @@ describe.each(testDatabaseKinds())('notifications through the product wiring (%s
 describe('without TWILIO_* or SMTP_URL (a fresh `npm start`)', () => {
   let runtime: Runtime;
   beforeAll(async () => {
-    runtime = await startServer({
-      env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', VOZ_DATA_DIR: 'memory://', VOZ_ADMIN_TOKEN: ADMIN },
-      listen: false,
-      worker: false,
-      clock: () => NOW,
-      logger: pino({ level: 'silent' }),
-    });
+    runtime = await startWithSnapshot(
+      { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', VOZ_DATA_DIR: 'memory://', VOZ_ADMIN_TOKEN: ADMIN },
+      { listen: false, worker: false, clock: () => NOW, logger: pino({ level: 'silent' }) },
+    );
   }, BOOT_TIMEOUT_MS);
   afterAll(async () => runtime?.close());
 

@@ -6,7 +6,7 @@ import { loadServerSecret } from '../tenancy/access-secret.js';
 import type { Runtime } from '../main.js';
 import { LOCKED_OUT_GOODBYE } from '../telephony/twiml.js';
 import { twilioPost } from '../testing/phone-runtime.js';
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
+import { openRuntimeTestDatabase, openTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
 import { startTestRuntime } from '../testing/test-runtime.js';
 import { randomCallSid } from '../testing/twilio-sim/index.js';
 import { readTwiml } from '../testing/twilio-sim/twiml.js';
@@ -33,7 +33,7 @@ describe.each(testDatabaseKinds())('security: near-miss access codes (%s)', (kin
   let db: TestDatabase | undefined;
   let rt: Runtime;
   beforeAll(async () => {
-    if (kind === 'postgres') db = await openTestDatabase(kind);
+    if (kind === 'postgres') db = await openRuntimeTestDatabase(kind, false);
     rt = await startTestRuntime({ ...(db?.url ? { databaseUrl: db.url } : {}), env: { OPENAI_API_KEY: 'sk-test', VOZ_SEED_DEMO: '0' } });
     const { events, db: kdb, config } = rt.core;
     await seedDemoTenants(events);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../main.js';
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
+import { openRuntimeTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
 import { startTestRuntime } from '../testing/test-runtime.js';
 
 const BOOT_TIMEOUT_MS = 180_000;
@@ -14,7 +14,7 @@ describe.each(testDatabaseKinds())('provisioning API: tenants, access codes, set
   let pg: TestDatabase | undefined;
 
   beforeAll(async () => {
-    if (kind === 'postgres') pg = await openTestDatabase('postgres');
+    if (kind === 'postgres') pg = await openRuntimeTestDatabase('postgres', false);
     runtime = await startTestRuntime({
       env: { VOZ_SEED_DEMO: '0', VOZ_ADMIN_TOKEN: ADMIN_TOKEN, PUBLIC_BASE_URL: ORIGIN },
       ...(pg?.url ? { databaseUrl: pg.url } : {}),

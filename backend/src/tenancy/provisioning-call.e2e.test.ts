@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../main.js';
 import { SUSPENDED_MESSAGE, GATE_PROMPT } from '../telephony/twiml.js';
 import { RealtimeFake } from '../testing/realtime-fake/index.js';
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
+import { openRuntimeTestDatabase, openTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
 import { startTestRuntime } from '../testing/test-runtime.js';
 import { placeCall, SimPhone } from '../testing/twilio-sim/index.js';
 
@@ -31,7 +31,7 @@ describe.each(testDatabaseKinds())('a tenant provisioned through the admin API t
 
   beforeAll(async () => {
     fake = await RealtimeFake.start();
-    if (kind === 'postgres') pg = await openTestDatabase('postgres');
+    if (kind === 'postgres') pg = await openRuntimeTestDatabase('postgres', false);
     runtime = await startTestRuntime({
       listen: true,
       env: { OPENAI_API_KEY: 'test', OPENAI_REALTIME_URL: fake.url, VOZ_SEED_DEMO: '0', VOZ_ADMIN_TOKEN: ADMIN_TOKEN },

@@ -6,7 +6,7 @@ import { migrateToLatest } from '../storage/migrate.js';
 import type { Database } from '../storage/schema.js';
 import { buildRuntimeDatabase, runtimeDatabaseKey } from './snapshots/demo-build.js';
 import { pgTemplate, retryInUse, withAdmin } from './snapshots/pg-templates.js';
-import { openFromSnapshot } from './snapshots/pglite-snapshots.js';
+import { openEmptyCluster, openFromSnapshot } from './snapshots/pglite-snapshots.js';
 import { migrationsKey } from './snapshots/source-key.js';
 
 /**
@@ -30,7 +30,7 @@ type Build = (handle: DatabaseHandle) => Promise<void>;
 
 /** A fresh, empty database of the given kind: PGlite in memory, or a new database on the server. */
 export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
-  if (kind === 'pglite') return openDatabase({ dataDir: 'memory://' });
+  if (kind === 'pglite') return openEmptyCluster();
   return openPostgres();
 }
 

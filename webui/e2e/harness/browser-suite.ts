@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './chromium.js';
+import { trackRequests } from './page-tools.js';
 import { startPortal, type Portal } from './portal-server.js';
 
 /**
@@ -24,7 +25,9 @@ export function browserSuite(): BrowserSuite {
     async newPage(viewport = { width: 1280, height: 900 }) {
       const context = await suite.browser.newContext({ viewport });
       contexts.push(context);
-      return context.newPage();
+      const page = await context.newPage();
+      trackRequests(page);
+      return page;
     },
   } as BrowserSuite;
   beforeAll(async () => {

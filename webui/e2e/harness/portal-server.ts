@@ -1,6 +1,6 @@
 import type { Runtime } from '../../../backend/src/main.js';
 import { startOpenAiTextFake, type FakeReply, type FakeRequest, type OpenAiTextFake } from '../../../backend/src/testing/openai-text-fake.js';
-import { openTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../../../backend/src/testing/test-db.js';
+import { openRuntimeTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../../../backend/src/testing/test-db.js';
 import { startTestRuntime } from '../../../backend/src/testing/test-runtime.js';
 import { assertExportFresh } from './export-fresh.js';
 
@@ -52,7 +52,7 @@ export async function startPortal(textModelReply: (req: FakeRequest) => FakeRepl
   let database: TestDatabase | undefined;
   let runtime: Runtime | undefined;
   try {
-    database = TEST_DATABASE_URL ? await openTestDatabase('postgres') : undefined;
+    database = TEST_DATABASE_URL ? await openRuntimeTestDatabase('postgres') : undefined;
     runtime = await startTestRuntime({
       listen: true,
       env: { VOZ_ADMIN_TOKEN: ADMIN_TOKEN, OPENAI_API_KEY: 'test-key', OPENAI_BASE_URL: textModel.baseUrl },

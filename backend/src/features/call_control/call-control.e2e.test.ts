@@ -5,7 +5,7 @@ import type { CallControlSettings } from '../../calls/call-control-settings.js';
 import type { Runtime } from '../../main.js';
 import { RealtimeFake, type FakeRealtimeConnection } from '../../testing/realtime-fake/index.js';
 import { SmtpFake } from '../../testing/smtp-fake.js';
-import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../testing/test-db.js';
+import { openRuntimeTestDatabase, testDatabaseKinds, type TestDatabase } from '../../testing/test-db.js';
 import { startTestRuntime } from '../../testing/test-runtime.js';
 import { TwilioRestFake } from '../../testing/twilio-rest-fake.js';
 import { placeCall, randomCallSid, SimPhone } from '../../testing/twilio-sim/index.js';
@@ -47,7 +47,7 @@ describe.each(testDatabaseKinds())('call control through the product (%s)', (kin
     fake = await RealtimeFake.start();
     rest = await TwilioRestFake.start({ authToken: AUTH });
     smtp = await SmtpFake.start();
-    if (kind === 'postgres') pg = await openTestDatabase('postgres');
+    if (kind === 'postgres') pg = await openRuntimeTestDatabase('postgres');
     runtime = await startTestRuntime({
       listen: true,
       env: { OPENAI_API_KEY: 'test', OPENAI_REALTIME_URL: fake.url, TWILIO_AUTH_TOKEN: AUTH, TWILIO_ACCOUNT_SID: rest.accountSid, TWILIO_API_BASE_URL: rest.url, SMTP_URL: smtp.url, VOZ_ADMIN_TOKEN: 'cc-admin-token-for-tests' },
