@@ -49,9 +49,13 @@ export const twilioRoutes: FastifyPluginAsync<TwilioRouteDeps> = async (app, dep
   /** E.164 when Twilio sent a number, else its raw value (e.g. `anonymous`), else null. */
   const caller = (body: TwilioBody) => toE164(body.From) ?? body.From ?? null;
 
-  /** Stream TwiML (token in the URL); `<Reject>`/busy after screening; the apology when no model is configured. */
+  /**
+   * Stream TwiML (token in the URL); the polite goodbye for a suspended tenant; `<Reject>`/busy
+   * after screening; the apology when no model is configured.
+   */
   const connect = async (callSid: string, from: string | null, tenant: Tenant, actorMode: ActorMode, tenantMode: TenantMode): Promise<string> => {
     const tenantId = tenant.id;
+    if (tenant.status === 'suspended') return suspended(callSid, tenantId);
     const screened = deps.screen ? await deps.screen(callSid, tenant, from) : 'ok';
     if (screened === 'blocked') return rejectTwiml();
     if (screened === 'busy') return sayAndHangup(BUSY_GOODBYE);
@@ -77,7 +81,7 @@ export const twilioRoutes: FastifyPluginAsync<TwilioRouteDeps> = async (app, dep
     const from = caller(req.body);
     const tenant = to ? await deps.tenantByNumber(to) : undefined;
     await deps.lifecycle.received({ callSid, from, to: to ?? req.body.To ?? null, tenantId: tenant?.id ?? null, tenantMode: tenant ? 'dedicated' : 'shared' });
-    if (tenant) return xml(reply, tenant.status === 'suspended' ? suspended(callSid, tenant.id) : await connect(callSid, from, tenant, 'client', 'dedicated'));
+    if (tenant) return xml(reply, await connect(callSid, from, tenant, 'client', 'dedicated'));
     const arrival = await deps.gate.arrive(callSid, from);
     return xml(reply, arrival.kind === 'locked_out' ? sayAndHangup(LOCKED_OUT_GOODBYE) : gateTwiml(gatherUrl));
   });
@@ -90,7 +94,7 @@ export const twilioRoutes: FastifyPluginAsync<TwilioRouteDeps> = async (app, dep
       case 'passed': {
         const tenant = await deps.tenantById(entry.tenantId);
         // The resolver only passes codes of known tenants; one deleted since is as good as suspended.
-        if (!tenant || tenant.status === 'suspended') return xml(reply, suspended(callSid, entry.tenantId));
+        if (!tenant) return xml(reply, suspended(callSid, entry.tenantId));
         return xml(reply, await connect(callSid, caller(req.body), tenant, entry.actorMode, 'shared'));
       }
       case 'retry':
