@@ -24,7 +24,7 @@ if ((mode !== 'app' && mode !== 'bridge') || !realtimeUrl) {
 }
 
 const statements = countPgliteStatements();
-// The app is imported after the counter wraps PGlite (it opens its database at start).
+// The app is imported after the counter wraps the database thread's query (it opens its database at start).
 const server = await startBenchServer(mode, realtimeUrl, seededDir);
 const close = server.close;
 process.stdout.write(`PORT ${server.port}\n`);

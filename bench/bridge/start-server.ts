@@ -8,7 +8,7 @@ export type ServerMode = 'bare' | 'naive' | 'bridge' | 'app';
 /**
  * One of the bench's servers, listening on 127.0.0.1: the whole product (`app`), the media-stream
  * plugin alone (`bridge`), or a reference relay. The backend is imported only when used: it takes
- * seconds to load, which the bare relay never needs, and the profiler wraps PGlite before it loads.
+ * seconds to load, which the bare relay never needs, and the profiler wraps the database client before it loads.
  */
 export async function startBenchServer(mode: ServerMode, realtimeUrl: string, seededDir?: string): Promise<{ port: number; close: () => Promise<void> }> {
   if (mode === 'app') {

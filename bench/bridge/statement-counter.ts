@@ -1,10 +1,11 @@
 /**
  * Counts the embedded database's statements by phase (setup, window, teardown) for the profile
- * harness: wraps PGlite's `query` and `exec` on its prototype, so it must run before the app opens
- * its database. Statements are keyed by their first words, parameters apart; each one's time
- * is wall time to its result (PGlite runs on the main thread: about its CPU on a quiet core).
+ * harness: wraps the database thread's `query` on its prototype (every statement the app sends
+ * PGlite passes there), so it must run before the app opens its database. Statements are keyed
+ * by their first words, parameters apart; each one's time is wall time to its result (a message
+ * to PGlite's thread and back: about its CPU on a quiet box).
  */
-import { PGlite } from '@electric-sql/pglite';
+import { PgliteThread } from '../../backend/src/storage/pglite-thread-client.js';
 
 export interface PhaseStatements {
   total: number;
@@ -19,34 +20,25 @@ export interface StatementCounter {
   report(top?: number): Record<string, PhaseStatements>;
 }
 
-type QueryFn = (this: PGlite, sql: string, ...rest: unknown[]) => Promise<unknown>;
-
-function ownerOf(name: 'query' | 'exec'): Record<string, QueryFn> {
-  for (let p: object | null = PGlite.prototype; p; p = Object.getPrototypeOf(p)) {
-    if (Object.prototype.hasOwnProperty.call(p, name)) return p as Record<string, QueryFn>;
-  }
-  throw new Error(`PGlite has no ${name}`);
-}
+type QueryFn = (this: PgliteThread, sql: string, params: readonly unknown[]) => Promise<unknown>;
 
 export function countPgliteStatements(): StatementCounter {
   const counts = new Map<string, Map<string, { n: number; ms: number }>>();
   let current = new Map<string, { n: number; ms: number }>();
   counts.set('start', current);
-  for (const name of ['query', 'exec'] as const) {
-    const owner = ownerOf(name);
-    const original = owner[name]!;
-    owner[name] = function (this: PGlite, sql: string, ...rest: unknown[]) {
-      const key = sql.replace(/\s+/g, ' ').trim().slice(0, 110);
-      const c = current.get(key) ?? { n: 0, ms: 0 };
-      current.set(key, c);
-      c.n++;
-      const t0 = performance.now();
-      const done = () => void (c.ms += performance.now() - t0);
-      const result = original.call(this, sql, ...rest);
-      result.then(done, done);
-      return result;
-    };
-  }
+  const owner = PgliteThread.prototype as unknown as { query: QueryFn };
+  const original = owner.query;
+  owner.query = function (this: PgliteThread, sql: string, params: readonly unknown[]) {
+    const key = sql.replace(/\s+/g, ' ').trim().slice(0, 110);
+    const c = current.get(key) ?? { n: 0, ms: 0 };
+    current.set(key, c);
+    c.n++;
+    const t0 = performance.now();
+    const done = () => void (c.ms += performance.now() - t0);
+    const result = original.call(this, sql, params);
+    result.then(done, done);
+    return result;
+  };
   return {
     phase(name) {
       current = counts.get(name) ?? new Map();

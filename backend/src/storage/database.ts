@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
+import { PgliteThread } from './pglite-thread-client.js';
 import type { Database } from './schema.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -54,11 +54,17 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
   }
   const dataDir = opts.dataDir && opts.dataDir !== 'memory://' ? path.resolve(opts.dataDir) : undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({
+  // The same number parsers are set on PGlite's own thread (pglite-thread.mjs).
+  const pglite = await PgliteThread.open({
     ...(dataDir ? { dataDir } : {}),
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
-    parsers: { [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy(), dumpDataDir: () => pglite.dumpDataDir('gzip') };
+  // Kysely destroys only a driver it has used: a handle closed before its first query would
+  // leave the thread (and its database's memory) behind.
+  const close = async () => {
+    await db.destroy();
+    await pglite.close();
+  };
+  return { db, kind: 'pglite', close, dumpDataDir: () => pglite.dumpDataDir() };
 }

@@ -1,4 +1,3 @@
-import type { PGlite, Transaction } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -10,16 +9,18 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import type { PgliteThread, SqlClient } from './pglite-thread-client.js';
 
 /**
  * Kysely 0.28 ships no PGlite dialect (0.29 does, but needs Node 22), and the community one
  * pins PGlite < 0.5. This is only a driver: compiler, adapter and introspector are Postgres's.
  * PGlite is a single connection, so connections are handed out one at a time (a FIFO mutex):
- * a transaction owns the database until it commits, and other queries wait their turn.
+ * a transaction owns the database until it commits, and other queries wait their turn. PGlite
+ * itself runs on its own thread (pglite-thread-client.ts).
  */
 export class PGliteDialect implements Dialect {
-  readonly #db: PGlite;
-  constructor(db: PGlite) {
+  readonly #db: PgliteThread;
+  constructor(db: PgliteThread) {
     this.#db = db;
   }
   createAdapter() {
@@ -37,11 +38,11 @@ export class PGliteDialect implements Dialect {
 }
 
 class PGliteDriver implements Driver {
-  readonly #db: PGlite;
+  readonly #db: PgliteThread;
   readonly #connection: PGliteConnection;
   #queue: Promise<void> = Promise.resolve();
 
-  constructor(db: PGlite) {
+  constructor(db: PgliteThread) {
     this.#db = db;
     this.#connection = new PGliteConnection(db);
   }
@@ -54,9 +55,6 @@ class PGliteDriver implements Driver {
     const previous = this.#queue;
     this.#queue = previous.then(() => next);
     await previous;
-    // PGlite runs in this thread and its queries resolve as microtasks: without a macrotask turn
-    // here a long chain of queries (migrations, a seed) starves sockets, /healthz and call audio.
-    await new Promise<void>((resolve) => setImmediate(resolve));
     this.#connection.release = release;
     return this.#connection;
   }
@@ -74,18 +72,18 @@ class PGliteDriver implements Driver {
     (conn as PGliteConnection).release?.();
   }
   async destroy(): Promise<void> {
-    if (!this.#db.closed) await this.#db.close();
+    await this.#db.close();
   }
 }
 
 class PGliteConnection implements DatabaseConnection {
-  readonly #db: PGlite | Transaction;
+  readonly #db: SqlClient;
   release?: () => void;
-  constructor(db: PGlite | Transaction) {
+  constructor(db: SqlClient) {
     this.#db = db;
   }
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.#db.query<R>(query.sql, [...query.parameters]);
+    const result = await this.#db.query<R>(query.sql, query.parameters);
     const affected = result.affectedRows;
     return {
       rows: result.rows,

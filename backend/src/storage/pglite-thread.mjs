@@ -1,0 +1,86 @@
+// @ts-check
+/**
+ * The embedded database's own thread. PGlite (Postgres compiled to WebAssembly) runs each
+ * statement synchronously on the thread that holds it; on the main thread every statement (a
+ * call's records, an owner's report, a poll of the job queue) paused every live call's audio
+ * for as long as it ran. Here it has an event loop of its own, and the main thread only posts
+ * messages (pglite-thread-client.ts, which also holds the message types).
+ *
+ * Plain JavaScript, so Node runs it as it is: from src/ under tsx and Vitest (a worker gets no
+ * TypeScript loader on Node 20), from dist/ in production (tsc copies it there).
+ */
+import { setImmediate } from 'node:timers';
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+
+// Counts and sums come back as numbers, as the pg driver is set up to give them (database.ts).
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+/** @param {string} v */
+const toNumber = (v) => Number(v);
+
+/**
+ * A database error as plain data: its message and the fields callers read (`code`,
+ * `constraint`, `detail`, …). Structured cloning would keep an Error's message but drop them.
+ * @param {unknown} err
+ * @returns {import('./pglite-thread-client.js').ThreadError}
+ */
+function asData(err) {
+  if (!(err instanceof Error)) return { name: 'Error', message: String(err), fields: {} };
+  /** @type {Record<string, string | number>} */
+  const fields = {};
+  for (const [k, v] of Object.entries(err)) if (typeof v === 'string' || typeof v === 'number') fields[k] = v;
+  return { name: err.name, message: err.message, fields };
+}
+
+if (!parentPort) throw new Error('pglite-thread.mjs runs as a worker thread');
+const port = parentPort;
+
+/** @type {import('./pglite-thread-client.js').ThreadInit & import('./pglite-thread-client.js').PgliteAssets} */
+const init = workerData;
+
+/** @type {PGlite} */
+let db;
+try {
+  db = await PGlite.create({
+    ...(init.dataDir ? { dataDir: init.dataDir } : {}),
+    ...(init.loadDataDir ? { loadDataDir: init.loadDataDir } : {}),
+    pgliteWasmModule: init.wasmModule,
+    fsBundle: init.fsBundle,
+    parsers: { [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
+  });
+  port.postMessage({ id: 0, ok: true });
+} catch (err) {
+  port.postMessage({ id: 0, ok: false, error: asData(err) });
+  port.close();
+}
+
+port.on('message', (/** @type {import('./pglite-thread-client.js').ThreadRequest} */ req) => {
+  void answer(req).then(
+    (reply) => (reply.transfer ? port.postMessage(reply.message, reply.transfer) : port.postMessage(reply.message)),
+    (err) => port.postMessage({ id: req.id, ok: false, error: asData(err) }),
+  );
+});
+
+/**
+ * @param {import('./pglite-thread-client.js').ThreadRequest} req
+ * @returns {Promise<{ message: import('./pglite-thread-client.js').ThreadReply, transfer?: ArrayBuffer[] }>}
+ */
+async function answer(req) {
+  switch (req.op) {
+    case 'query': {
+      const r = await db.query(req.sql, [...req.params]);
+      return { message: { id: req.id, ok: true, rows: r.rows, affectedRows: r.affectedRows } };
+    }
+    case 'dump': {
+      const tarball = await (await db.dumpDataDir('gzip')).arrayBuffer();
+      return { message: { id: req.id, ok: true, tarball }, transfer: [tarball] };
+    }
+    case 'close': {
+      if (!db.closed) await db.close();
+      // Replied to before the port closes, so the caller's close() resolves.
+      setImmediate(() => port.close());
+      return { message: { id: req.id, ok: true } };
+    }
+  }
+}
