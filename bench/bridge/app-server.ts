@@ -4,7 +4,7 @@
  * stdout, which carries the bench protocol), metrics, signed webhooks, and the text model
  * served by the generator (call summaries succeed, as they would in production).
  *
- * Every app run starts as a restart of the same database: the first run of a bench fills
+ * Every app run starts as a restart of the same database: before the runs, prepare-app.ts fills
  * `seededDir` from the tests' cached migrated + seeded dump (seeded-data.ts: PGlite's migrations
  * and seed take a minute on a loaded 2-core box), starts the app on it once with no calls (the
  * first start adds what each runtime makes itself: server secret, access codes, owners) and
@@ -49,23 +49,31 @@ async function startOn(dataDir: string, realtimeUrl: string, logFile: string) {
   return { port, runtime: await startServer({ env, logger }) };
 }
 
-/** The restart state every run copies: the seeded dump after one call-free first start. */
-async function firstStart(seededDir: string, realtimeUrl: string): Promise<void> {
+/**
+ * The restart state every run copies: the seeded dump after one call-free first start. Made in
+ * a process of its own (prepare-app.ts) before any run: a measured server that first started and
+ * closed the app in its own process carried that instance's leftovers (heap, the embedded
+ * database's memory) into its window.
+ */
+export async function prepareRestartState(seededDir: string): Promise<void> {
   await prefillSeededDataDir(seededDir);
   const log = path.join(path.dirname(seededDir), 'first-start.log');
-  const { runtime } = await startOn(seededDir, realtimeUrl, log);
+  // No call is placed: the Realtime URL is only configuration here.
+  const { runtime } = await startOn(seededDir, 'ws://127.0.0.1:9/v1/realtime', log);
   await runtime.close();
 }
 
+/** True once `prepareRestartState` has filled `seededDir`. */
+export function restartStateReady(seededDir: string): boolean {
+  return existsSync(seededDir) && readdirSync(seededDir).length > 0;
+}
+
 export async function startBenchApp(realtimeUrl: string, seededDir?: string): Promise<BenchApp> {
+  if (seededDir === undefined || !restartStateReady(seededDir)) throw new Error(`no restart state in ${seededDir}: run prepare-app.ts first`);
   const dir = mkdtempSync(path.join(tmpdir(), 'vozlia-bench-'));
   const logFile = path.join(dir, 'server.log');
   const dataDir = path.join(dir, 'data');
-  if (seededDir === undefined) await firstStart(dataDir, realtimeUrl);
-  else {
-    if (!existsSync(seededDir) || readdirSync(seededDir).length === 0) await firstStart(seededDir, realtimeUrl);
-    cpSync(seededDir, dataDir, { recursive: true });
-  }
+  cpSync(seededDir, dataDir, { recursive: true });
   const { port, runtime } = await startOn(dataDir, realtimeUrl, logFile);
   return {
     port,

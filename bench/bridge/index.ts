@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseBenchArgs, type RelayMode } from './args.js';
 import { PINNED } from './processes.js';
 import { report } from './report.js';
-import { runOnce, type RunResult } from './run.js';
+import { prepareAppRuns, runOnce, type RunResult } from './run.js';
 
 const args = parseBenchArgs(process.argv.slice(2));
 console.log(
@@ -21,6 +21,7 @@ console.log(
 );
 const seededDir = path.join(mkdtempSync(path.join(tmpdir(), 'vozlia-bench-seed-')), 'data');
 const run = (mode: RunResult['mode']) => runOnce(mode, args.calls, args.seconds, seededDir, args.warmupMs);
+if (args.modes.includes('app')) await prepareAppRuns(seededDir);
 const direct = args.direct ? await run('direct') : null;
 /** Interleaved rounds, order rotated each round: on this shared VM one run's CPU cost swings by
  * ±20 %, so a sequence of single runs misleads; each mode is then represented by its median. */

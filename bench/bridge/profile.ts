@@ -4,7 +4,7 @@
  * counted per phase (call setup, the window, hang-ups, after-call work until quiet, shutdown).
  *   node --conditions=vozlia-source --import tsx bench/bridge/profile.ts [app|bridge] [calls=100] [seconds=10] [--out=dir] [--seeded=dir] [--no-profile]
  * `--no-profile`: thread CPU, GCs and statements only (the profiler's own sampling costs CPU).
- * `--seeded`: a data dir kept between runs (the first run of the app migrates and seeds into it).
+ * `--seeded`: the app's restart state, kept between runs (made before the first run: prepare-app.ts).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatSummary, summariseProfile, type CpuProfile } from './cpu-profile-summary.js';
 import { CLK_TCK, cpuTicks, exited, expectLine, lines, startPinned } from './processes.js';
+import { prepareAppRuns } from './run.js';
 import { settle } from './settle.js';
 import type { PhaseStatements } from './statement-counter.js';
 import { threadTicks, threadTicksSince } from './thread-cpu.js';
@@ -25,6 +26,7 @@ const seeded = flag('seeded') ?? path.join(out, 'seeded');
 mkdirSync(out, { recursive: true });
 if (!existsSync(seeded)) mkdirSync(seeded, { recursive: true });
 
+if (mode === 'app') await prepareAppRuns(seeded);
 const gen = startPinned(1, [here('./generator.ts'), mode, callsArg, secondsArg]);
 const g = lines(gen);
 const rtPort = await expectLine(g, 'RT ');

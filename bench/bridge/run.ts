@@ -40,7 +40,14 @@ export interface RunResult {
 /** Modes whose server runs the real media-stream plugin, and so records the bridge's own share. */
 const SHARE_MODES: readonly Mode[] = ['bridge', 'app'];
 
-/** `seededDir`: the app's restart state, made by its first run (app-server.ts); every app run starts on a copy. */
+/** Makes the app's restart state in `seededDir` (prepare-app.ts), in its own process, before any app run. */
+export async function prepareAppRuns(seededDir: string): Promise<void> {
+  const p = startPinned(0, [here('./prepare-app.ts'), seededDir]);
+  await exited(p);
+  if (p.exitCode !== 0) throw new Error(`prepare-app.ts failed (exit ${p.exitCode ?? p.signalCode})`);
+}
+
+/** `seededDir`: the app's restart state (`prepareAppRuns`); every app run starts on a copy. */
 export async function runOnce(mode: Mode, calls: number, seconds: number, seededDir: string, warmupMs = 2000): Promise<RunResult> {
   const gen = startPinned(1, [here('./generator.ts'), mode, String(calls), String(seconds), String(warmupMs)]);
   const g = lines(gen);
