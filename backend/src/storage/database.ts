@@ -28,8 +28,7 @@ export interface DatabaseOptions {
 
 // Counts and sums come back as numbers on both drivers (pg would give strings for int8 and
 // numeric). Every value we store fits a double: cents, counts, durations.
-const INT8_OID = 20;
-const NUMERIC_OID = 1700;
+const NUMBER_OIDS: readonly number[] = [20, 1700];
 const toNumber = (v: string) => Number(v);
 
 /** The only place that chooses a driver: PGlite when there is no DATABASE_URL, pg otherwise. */
@@ -40,9 +39,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
       max: opts.poolSize ?? 10,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-          oid === INT8_OID || oid === NUMERIC_OID
-            ? toNumber
-            : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+          NUMBER_OIDS.includes(oid) ? toNumber : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
     // An idle client whose server went away (restart, failover, terminated backend) emits
@@ -54,8 +51,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
   }
   const dataDir = opts.dataDir && opts.dataDir !== 'memory://' ? path.resolve(opts.dataDir) : undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  // The same number parsers are set on PGlite's own thread (pglite-thread.mjs).
   const pglite = await PgliteThread.open({
+    numberOids: NUMBER_OIDS,
     ...(dataDir ? { dataDir } : {}),
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
   });

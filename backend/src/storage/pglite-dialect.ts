@@ -9,7 +9,7 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
-import type { PgliteThread, SqlClient } from './pglite-thread-client.js';
+import type { PgliteThread } from './pglite-thread-client.js';
 
 /**
  * Kysely 0.28 ships no PGlite dialect (0.29 does, but needs Node 22), and the community one
@@ -77,9 +77,9 @@ class PGliteDriver implements Driver {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  readonly #db: SqlClient;
+  readonly #db: PgliteThread;
   release?: () => void;
-  constructor(db: SqlClient) {
+  constructor(db: PgliteThread) {
     this.#db = db;
   }
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {

@@ -6,6 +6,8 @@ import type {} from './webassembly.js';
 
 /** What the thread opens (pglite-thread.mjs): as `openDatabase` was asked. */
 export interface ThreadInit {
+  /** Type oids parsed to numbers (a parser cannot cross to the thread; its oids can). */
+  numberOids: readonly number[];
   dataDir?: string;
   loadDataDir?: Blob;
 }
@@ -50,11 +52,6 @@ export type ThreadReply =
 
 type Answer = Extract<ThreadReply, { ok: true }>;
 
-/** The one thing the Kysely driver needs from PGlite. */
-export interface SqlClient {
-  query<R>(sql: string, params: readonly unknown[]): Promise<{ rows: R[]; affectedRows?: number }>;
-}
-
 function toError(e: ThreadError): Error {
   return Object.assign(new Error(e.message), { name: e.name }, e.fields);
 }
@@ -65,7 +62,7 @@ function toError(e: ThreadError): Error {
  * keeps the process alive only while a request is out, as a socket would; an idle handle does
  * not hold a finished script open.
  */
-export class PgliteThread implements SqlClient {
+export class PgliteThread {
   readonly #worker: Worker;
   readonly #pending = new Map<number, { resolve(a: Answer): void; reject(e: Error): void }>();
   #nextId = 1;

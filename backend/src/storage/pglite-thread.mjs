@@ -9,15 +9,8 @@
  * Plain JavaScript, so Node runs it as it is: from src/ under tsx and Vitest (a worker gets no
  * TypeScript loader on Node 20), from dist/ in production (tsc copies it there).
  */
-import { setImmediate } from 'node:timers';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
-
-// Counts and sums come back as numbers, as the pg driver is set up to give them (database.ts).
-const INT8_OID = 20;
-const NUMERIC_OID = 1700;
-/** @param {string} v */
-const toNumber = (v) => Number(v);
 
 /**
  * A database error as plain data: its message and the fields callers read (`code`,
@@ -33,6 +26,9 @@ function asData(err) {
   return { name: err.name, message: err.message, fields };
 }
 
+/** @param {string} v */
+const toNumber = (v) => Number(v);
+
 if (!parentPort) throw new Error('pglite-thread.mjs runs as a worker thread');
 const port = parentPort;
 
@@ -47,12 +43,12 @@ try {
     ...(init.loadDataDir ? { loadDataDir: init.loadDataDir } : {}),
     pgliteWasmModule: init.wasmModule,
     fsBundle: init.fsBundle,
-    parsers: { [INT8_OID]: toNumber, [NUMERIC_OID]: toNumber },
+    parsers: Object.fromEntries(init.numberOids.map((oid) => [oid, toNumber])),
   });
   port.postMessage({ id: 0, ok: true });
 } catch (err) {
+  // The client ends the thread on this reply.
   port.postMessage({ id: 0, ok: false, error: asData(err) });
-  port.close();
 }
 
 port.on('message', (/** @type {import('./pglite-thread-client.js').ThreadRequest} */ req) => {
@@ -77,9 +73,8 @@ async function answer(req) {
       return { message: { id: req.id, ok: true, tarball }, transfer: [tarball] };
     }
     case 'close': {
+      // The client ends the thread once this is answered.
       if (!db.closed) await db.close();
-      // Replied to before the port closes, so the caller's close() resolves.
-      setImmediate(() => port.close());
       return { message: { id: req.id, ok: true } };
     }
   }
