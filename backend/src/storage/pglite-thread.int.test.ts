@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openEmptyCluster } from '../testing/snapshots/pglite-snapshots.js';
 import { openDatabase, type DatabaseHandle } from './database.js';
 
@@ -11,12 +11,16 @@ describe('embedded database on its own thread', () => {
     open.push(h);
     return h;
   };
-  afterEach(async () => {
+  // One database for the tests that only query (each its own tables): a thread's open is most
+  // of such a test's time.
+  let sharedHandle: Promise<DatabaseHandle> | undefined;
+  const shared = () => (sharedHandle ??= fresh());
+  afterAll(async () => {
     await Promise.all(open.splice(0).map((h) => h.close()));
   });
 
   it('returns rows with the types the app reads: numbers for int8 and numeric, dates, json, bytes', async () => {
-    const { db } = await fresh();
+    const { db } = await shared();
     const { rows } = await sql<{ n: number; m: number; at: Date; j: { a: number[] }; b: Uint8Array; t: string | null }>`
       select 9007199254740991::int8 as n, 12.50::numeric as m, ${new Date('2026-12-02T10:00:00Z')}::timestamptz as at,
              ${JSON.stringify({ a: [1, 2] })}::jsonb as j, '\\x0102'::bytea as b, null::text as t`.execute(db);
@@ -24,7 +28,7 @@ describe('embedded database on its own thread', () => {
   });
 
   it('reports affected rows and keeps a rolled-back transaction out', async () => {
-    const { db } = await fresh();
+    const { db } = await shared();
     await sql`create table t (id int primary key, v text)`.execute(db);
     const inserted = await sql`insert into t values (1, 'a'), (2, 'b')`.execute(db);
     expect(inserted.numAffectedRows).toBe(2n);
@@ -40,7 +44,7 @@ describe('embedded database on its own thread', () => {
   });
 
   it("passes a database error's code and constraint across (the event store's races depend on them)", async () => {
-    const { db } = await fresh();
+    const { db } = await shared();
     await sql`create table u (k text constraint u_k_key unique)`.execute(db);
     await sql`insert into u values ('x')`.execute(db);
     const err = await sql`insert into u values ('x')`.execute(db).catch((e: unknown) => e);
@@ -60,7 +64,7 @@ describe('embedded database on its own thread', () => {
   });
 
   it('leaves the main thread free while a statement runs (call audio is not paused by database work)', async () => {
-    const { db } = await fresh();
+    const { db } = await shared();
     let ticks = 0;
     const timer = setInterval(() => ticks++, 10);
     const t0 = performance.now();
