@@ -41,6 +41,11 @@ export interface Runtime {
   addDrainable(d: Drainable): void;
   /** Graceful: stop accepting, drain up to `shutdownDrainMs`, stop jobs, close the DB. Idempotent. */
   close(): Promise<void>;
+  /**
+   * Settles (after a fatal log line) if the runtime can no longer work: the embedded database's
+   * thread ended. `main()` then drains and exits 1, for the supervisor to restart it.
+   */
+  failed: Promise<Error>;
 }
 
 /** After the last calls end at shutdown, how long their records may take to land. */
@@ -117,6 +122,11 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
       outbox.start();
     }
 
+    // A PGlite crash leaves a process that answers /healthz but can store nothing: say so loudly.
+    const failed = (database.lost ?? new Promise<never>(() => undefined)).then((err) => {
+      log.fatal({ event: 'database_lost', err }, 'the embedded database stopped: nothing can be stored until a restart');
+      return err;
+    });
     const drainables: Drainable[] = [{ name: 'calls', drain: () => callPath.activeCalls.idle() }];
     let closing: Promise<void> | undefined;
     return {
@@ -131,6 +141,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Runtime> {
       metrics,
       ...(url ? { url } : {}),
       addDrainable: (d) => void drainables.push(d),
+      failed,
       close() {
         closing ??= (async () => {
           // Not ready: the balancer moves away, and new requests / media streams get 503.
@@ -172,17 +183,19 @@ async function main(): Promise<void> {
   }
   runtime.log.info({ url: runtime.url }, 'vozlia listening');
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     runtime.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), runtime.config.shutdownDrainMs + 5000).unref();
     await runtime.close();
     clearTimeout(force);
-    process.exit(0);
+    process.exit(exitCode);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Live calls need no database: they finish (within the drain) before the process exits.
+  void runtime.failed.then(() => stop('database_lost', 1));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

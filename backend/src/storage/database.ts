@@ -14,6 +14,8 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** PGlite only: the data directory as a tarball, which `loadDataDir` restores (test snapshots). */
   dumpDataDir?(): Promise<Blob>;
+  /** PGlite only: settles if its thread ends without `close` (a crash); nothing can be stored after. */
+  lost?: Promise<Error>;
 }
 
 export interface DatabaseOptions {
@@ -63,5 +65,5 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
     await db.destroy();
     await pglite.close();
   };
-  return { db, kind: 'pglite', close, dumpDataDir: () => pglite.dumpDataDir() };
+  return { db, kind: 'pglite', close, dumpDataDir: () => pglite.dumpDataDir(), lost: pglite.lost };
 }

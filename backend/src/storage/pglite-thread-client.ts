@@ -68,6 +68,13 @@ export class PgliteThread {
   #nextId = 1;
   /** Why requests now fail: the thread died, or the database was closed. */
   #stopped: Error | undefined;
+  #closing = false;
+  #lose!: (why: Error) => void;
+  /**
+   * Settles if the thread ends without being closed (a crash inside PGlite): from then on nothing
+   * can be stored, so the process should drain and exit for its supervisor to restart it.
+   */
+  readonly lost = new Promise<Error>((resolve) => (this.#lose = resolve));
 
   private constructor(worker: Worker) {
     this.#worker = worker;
@@ -76,10 +83,13 @@ export class PgliteThread {
     worker.on('exit', (code) => this.#stop(new Error(`the embedded database's thread exited (code ${code})`)));
   }
 
-  /** Starts the thread and waits until its database is open (or throws why it could not open). */
-  static async open(init: ThreadInit): Promise<PgliteThread> {
+  /**
+   * Starts the thread and waits until its database is open (or throws why it could not open).
+   * `script` is the thread's code: pglite-thread.mjs, or a stand-in in tests.
+   */
+  static async open(init: ThreadInit, script = new URL('./pglite-thread.mjs', import.meta.url)): Promise<PgliteThread> {
     const workerData: ThreadInit & PgliteAssets = { ...init, ...(await pgliteAssets()) };
-    const thread = new PgliteThread(new Worker(new URL('./pglite-thread.mjs', import.meta.url), { workerData }));
+    const thread = new PgliteThread(new Worker(script, { workerData }));
     try {
       await thread.#await(0);
     } catch (err) {
@@ -103,6 +113,7 @@ export class PgliteThread {
   /** Closes the database (written through to its data directory), then ends the thread. */
   async close(): Promise<void> {
     if (this.#stopped) return;
+    this.#closing = true;
     await this.#request({ op: 'close' });
     this.#stop(new Error('the database is closed'));
     await this.#worker.terminate();
@@ -131,6 +142,7 @@ export class PgliteThread {
   }
 
   #stop(why: Error): void {
+    if (!this.#stopped && !this.#closing) this.#lose(why);
     this.#stopped ??= why;
     for (const p of this.#pending.values()) p.reject(this.#stopped);
     this.#pending.clear();

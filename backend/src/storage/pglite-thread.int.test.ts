@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openEmptyCluster } from '../testing/snapshots/pglite-snapshots.js';
 import { openDatabase, type DatabaseHandle } from './database.js';
+import { PgliteThread } from './pglite-thread-client.js';
 
 /** Embedded PGlite on its own thread, through the same Kysely handle the app uses. */
 describe('embedded database on its own thread', () => {
@@ -73,6 +74,24 @@ describe('embedded database on its own thread', () => {
     expect(performance.now() - t0).toBeGreaterThanOrEqual(390);
     // On the main thread the sleep blocked the loop: no tick at all until it ended.
     expect(ticks).toBeGreaterThanOrEqual(15);
+  });
+
+  it('says when its thread dies (a crash), and fails requests with why; a close is not a loss', async () => {
+    // A stand-in thread that opens, then dies on its first request as a crashed PGlite would.
+    const crashing = new URL(
+      `data:text/javascript,${encodeURIComponent(
+        "import { parentPort } from 'node:worker_threads'; parentPort.postMessage({ id: 0, ok: true }); parentPort.on('message', () => process.exit(7));",
+      )}`,
+    );
+    const thread = await PgliteThread.open({ numberOids: [] }, crashing);
+    await expect(thread.query('select 1', [])).rejects.toThrow("the embedded database's thread exited (code 7)");
+    expect((await thread.lost).message).toContain('(code 7)');
+    await expect(thread.query('select 1', [])).rejects.toThrow('(code 7)');
+
+    const h = await openEmptyCluster();
+    const lostOnClose = await Promise.race([h.lost, h.close().then(() => 'closed')]);
+    expect(lostOnClose).toBe('closed');
+    expect(await Promise.race([h.lost, new Promise((r) => setTimeout(() => r('not lost'), 50))])).toBe('not lost');
   });
 
   it('fails requests with a clear error once closed, instead of hanging', async () => {
