@@ -104,7 +104,7 @@ export function ownerFlows(suite: BrowserSuite) {
     expect(await ids()).toEqual(before);
   });
 
-  it('marks a menu item sold out, changes its price and switches a feature off; the API shows both', async () => {
+  it('marks a menu item sold out, changes its price and the delivery fee, and switches a feature off; the API shows both', async () => {
     const menuBefore = (await portal.api(tenantApi('menu'), { session })).body as { menu: Record<string, unknown> };
     const settingsBefore = (await portal.api(tenantApi('settings'), { session })).body as Record<string, unknown>;
     await page.goto(`${portal.baseUrl}/settings/`);
@@ -114,12 +114,16 @@ export function ownerFlows(suite: BrowserSuite) {
     const calamari = menu.getByRole('group', { name: 'Fried Calamari', exact: true });
     await calamari.getByLabel('Fried Calamari available').uncheck();
     await calamari.getByLabel('Price ($)').fill('14.50');
+    await menu.getByLabel('Delivery fee ($)').fill('4.50');
     await menu.getByRole('button', { name: 'Save menu' }).click();
     await menu.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await calamari.scrollIntoViewIfNeeded();
     await screenshot(page, 'settings-menu');
-    const after = (await portal.api(tenantApi('menu'), { session })).body as { menu: { categories: Array<{ items: Array<{ id: string; available: boolean; priceCents: number }> }> } };
+    const after = (await portal.api(tenantApi('menu'), { session })).body as {
+      menu: { delivery: { feeCents: number }; categories: Array<{ items: Array<{ id: string; available: boolean; priceCents: number }> }> };
+    };
     expect(after.menu.categories.flatMap((c) => c.items).find((i) => i.id === 'calamari')).toMatchObject({ available: false, priceCents: 1450 });
+    expect(after.menu.delivery.feeCents).toBe(450);
 
     const switches = page.getByRole('region', { name: 'Feature switches' });
     const summaries = switches.getByRole('group', { name: 'Call summaries', exact: true });

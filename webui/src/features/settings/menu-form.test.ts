@@ -20,6 +20,22 @@ describe('the menu form', () => {
     expect(MenuDocument.parse(body).menu).toEqual(stored);
   });
 
+  it('changes how orders are taken: ready in, days ahead, delivery with its fee and minimum; hours and tax kept', () => {
+    const form = menuFormFrom(stored);
+    expect(form.ordering).toEqual({ prepMinutes: '20', maxDaysAhead: '7', delivers: true, deliveryFee: '3.99', deliveryMinimum: '20.00' });
+    form.ordering = { prepMinutes: '35', maxDaysAhead: '2', delivers: false, deliveryFee: '5', deliveryMinimum: '25.50' };
+    const { menu } = MenuDocument.parse(menuWithForm(stored, MenuForm.parse(form)));
+    expect(menu).toEqual({ ...stored, prepMinutes: 35, maxDaysAhead: 2, delivery: { enabled: false, feeCents: 500, minimumCents: 2550 } });
+  });
+
+  it('refuses ordering values the menu cannot hold, next to their fields', () => {
+    const form = menuFormFrom(stored);
+    form.ordering = { ...form.ordering, prepMinutes: '300', maxDaysAhead: 'soon', deliveryFee: '-1' };
+    const r = MenuForm.safeParse(form);
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['ordering.deliveryFee', 'ordering.maxDaysAhead', 'ordering.prepMinutes']);
+  });
+
   it('gives a new item an id from its name, unique on the menu, and reads its price and options', () => {
     const form = menuFormFrom(stored);
     form.categories[1]!.items.push({ ...NEW_MENU_ITEM, name: 'Soda', price: '2.5', options: 'lemon +0.25, ice' });
@@ -49,6 +65,8 @@ describe('the menu form', () => {
     expect(menuFieldOf('menu.categories.0.items.1.priceCents')).toBe('categories.0.items.1.price');
     expect(menuFieldOf('menu.categories.2.items.0.options.1.name')).toBe('categories.2.items.0.options');
     expect(menuFieldOf('menu.categories.0.items.3.id')).toBe('categories.0.items.3.name');
+    expect(menuFieldOf('menu.delivery.feeCents')).toBe('ordering.deliveryFee');
+    expect(menuFieldOf('menu.prepMinutes')).toBe('ordering.prepMinutes');
     expect(menuFieldOf('menu.hours.weekly')).toBeNull();
   });
 });

@@ -1,8 +1,10 @@
-import { MenuCategorySchema, MenuItemSchema, MenuOptionSchema, type Menu, type MenuDocumentInput } from '@vozlia/contract';
+import { MenuCategorySchema, MenuItemSchema, MenuOptionSchema, MenuSchema, type Menu, type MenuDocumentInput } from '@vozlia/contract';
 import { z } from 'zod';
-import { Dollars, dollarsOf, NewRowId, withIds } from './row-values';
+import { Dollars, dollarsOf, NewRowId, WholeNumber, withIds } from './row-values';
 
 const item = MenuItemSchema.shape;
+const menu = MenuSchema.shape;
+const delivery = menu.delivery.unwrap().shape;
 const option = MenuOptionSchema.shape;
 
 /** "add chicken +5, spicy" ⇄ options: a name, and an extra price in dollars when there is one. */
@@ -22,10 +24,18 @@ const Options = z.string().transform((text, ctx) =>
 
 /**
  * The menu's categories and items as a form, each field checked by the contract's schema:
- * prices in dollars, options as one line ("add chicken +5, spicy"). Hours, delivery and tax are
- * not edited here and are kept as stored.
+ * prices in dollars, options as one line ("add chicken +5, spicy"); and how orders are taken:
+ * how soon one is ready, how far ahead callers may order, delivery with its fee and minimum.
+ * Kitchen hours and tax are not edited here and are kept as stored.
  */
 export const MenuForm = z.object({
+  ordering: z.object({
+    prepMinutes: WholeNumber.pipe(menu.prepMinutes.unwrap()),
+    maxDaysAhead: WholeNumber.pipe(menu.maxDaysAhead.unwrap()),
+    delivers: z.boolean(),
+    deliveryFee: Dollars.pipe(delivery.feeCents),
+    deliveryMinimum: Dollars.pipe(delivery.minimumCents),
+  }),
   categories: z
     .array(
       z.object({
@@ -44,6 +54,13 @@ const optionText = (o: { name: string; priceDeltaCents: number }) => (o.priceDel
 
 export function menuFormFrom(menu: Menu): MenuFormInput {
   return {
+    ordering: {
+      prepMinutes: String(menu.prepMinutes),
+      maxDaysAhead: String(menu.maxDaysAhead),
+      delivers: menu.delivery.enabled,
+      deliveryFee: dollarsOf(menu.delivery.feeCents),
+      deliveryMinimum: dollarsOf(menu.delivery.minimumCents),
+    },
     categories: menu.categories.map((c) => ({
       name: c.name,
       items: c.items.map((i) => ({ id: i.id, name: i.name, description: i.description, price: dollarsOf(i.priceCents), available: i.available, options: i.options.map(optionText).join(', ') })),
@@ -51,7 +68,7 @@ export function menuFormFrom(menu: Menu): MenuFormInput {
   };
 }
 
-/** The whole `PUT menu` body: these categories over the stored menu; new items get ids from their names. */
+/** The whole `PUT menu` body: this form over the stored menu; new items get ids from their names. */
 export function menuWithForm(current: Menu, v: MenuFormValue): MenuDocumentInput {
   const ids = withIds(v.categories.flatMap((c) => c.items));
   let n = 0;
@@ -62,11 +79,29 @@ export function menuWithForm(current: Menu, v: MenuFormValue): MenuDocumentInput
       return { id: i.id, name: i.name, description: i.description, priceCents: i.price, available: i.available, options: i.options };
     }),
   }));
-  return { menu: { ...current, categories } };
+  const o = v.ordering;
+  return {
+    menu: {
+      ...current,
+      prepMinutes: o.prepMinutes,
+      maxDaysAhead: o.maxDaysAhead,
+      delivery: { enabled: o.delivers, feeCents: o.deliveryFee, minimumCents: o.deliveryMinimum },
+      categories,
+    },
+  };
 }
+
+const ORDERING_FIELDS: Record<string, keyof MenuFormInput['ordering']> = {
+  'menu.prepMinutes': 'prepMinutes',
+  'menu.maxDaysAhead': 'maxDaysAhead',
+  'menu.delivery.feeCents': 'deliveryFee',
+  'menu.delivery.minimumCents': 'deliveryMinimum',
+};
 
 /** Where a `PUT menu` 400 lands on this form: `menu.categories.0.items.1.priceCents` → `categories.0.items.1.price`. */
 export function menuFieldOf(apiPath: string): string | null {
+  const ordering = ORDERING_FIELDS[apiPath];
+  if (ordering) return `ordering.${ordering}`;
   if (!apiPath.startsWith('menu.categories')) return null;
   return apiPath
     .slice('menu.'.length)

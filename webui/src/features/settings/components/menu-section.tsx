@@ -53,6 +53,7 @@ function MenuEditor({ tenantId, menu }: { tenantId: string; menu: Menu }) {
   return (
     <form className="stack" noValidate onSubmit={form.handleSubmit((v) => mutation.mutate(v))}>
       <FormOutcome error={formError ?? errors.categories?.root?.message ?? errors.categories?.message} saved={mutation.isSuccess} />
+      <OrderingFields form={form} />
       {categories.fields.map((row, i) => (
         <fieldset key={row.id} className="fieldset stack">
           <legend>{row.name || `New category ${i + 1}`}</legend>
@@ -76,6 +77,31 @@ function MenuEditor({ tenantId, menu }: { tenantId: string; menu: Menu }) {
         </Button>
       </div>
     </form>
+  );
+}
+
+/** How orders are taken: what the assistant tells callers about timing, delivery and its costs. */
+function OrderingFields({ form }: { form: Form }) {
+  const e = form.formState.errors.ordering;
+  return (
+    <fieldset className="fieldset stack">
+      <legend>Pickup and delivery</legend>
+      <div className="field-grid">
+        <Field label="Ready in (minutes)" hint="the earliest pickup or delivery" error={e?.prepMinutes?.message}>
+          {(p) => <input {...p} {...form.register('ordering.prepMinutes')} inputMode="numeric" />}
+        </Field>
+        <Field label="Days ahead" hint="how far ahead callers may order" error={e?.maxDaysAhead?.message}>
+          {(p) => <input {...p} {...form.register('ordering.maxDaysAhead')} inputMode="numeric" />}
+        </Field>
+        <Field label="Delivery fee ($)" error={e?.deliveryFee?.message}>
+          {(p) => <input {...p} {...form.register('ordering.deliveryFee')} inputMode="decimal" />}
+        </Field>
+        <Field label="Delivery minimum ($)" hint="food total before tax" error={e?.deliveryMinimum?.message}>
+          {(p) => <input {...p} {...form.register('ordering.deliveryMinimum')} inputMode="decimal" />}
+        </Field>
+      </div>
+      <Checkbox label="We deliver" {...form.register('ordering.delivers')} />
+    </fieldset>
   );
 }
 
