@@ -11,12 +11,6 @@ export function menuEntries(menu: Menu): MenuEntry[] {
   return menu.categories.flatMap((c) => c.items.map((i) => ({ ...i, category: c.name })));
 }
 
-/** Tax rate: tenant settings win (`tax_rate_percent`), else the menu's. */
-export function taxRatePercent(menu: Menu, settings: Record<string, unknown>): number {
-  const fromSettings = settings.tax_rate_percent;
-  return typeof fromSettings === 'number' && fromSettings >= 0 && fromSettings <= 30 ? fromSettings : menu.taxRatePercent;
-}
-
 /** The menu with one item switched on or off (an unknown id changes nothing). */
 export function withAvailability(menu: Menu, itemId: string, available: boolean): Menu {
   return { ...menu, categories: menu.categories.map((c) => ({ ...c, items: c.items.map((i) => (i.id === itemId ? { ...i, available } : i)) })) };

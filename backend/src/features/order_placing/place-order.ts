@@ -7,7 +7,6 @@ import type { Tenant } from '../../tenancy/tenant.js';
 import { toE164 } from '../../tenancy/tenant.js';
 import { decide, initial } from './decider.js';
 import { orderStream, type OrderPlaced, type OrderSource } from './events.js';
-import { taxRatePercent } from './menu.js';
 import { quoteOrder, type Quote, type RefusalCode } from './pricing.js';
 import type { OrderStore } from './store.js';
 
@@ -55,7 +54,7 @@ export async function placeOrder(ports: Pick<FeaturePorts<OrderStore>, 'store' |
   const menu = await ports.store.menu(tenant.id);
   if (!menu) return { ok: false, error: 'no_menu', message: "Sorry, I can't take orders by phone right now." };
   const now = ports.clock();
-  const result = quoteOrder(menu, taxRatePercent(menu, tenant.settings), tenant.timeZone, now, {
+  const result = quoteOrder(menu, menu.taxRatePercent, tenant.timeZone, now, {
     items: args.items,
     fulfillment: args.fulfillment,
     ...(args.delivery_address ? { deliveryAddress: args.delivery_address } : {}),

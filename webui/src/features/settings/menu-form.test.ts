@@ -20,20 +20,20 @@ describe('the menu form', () => {
     expect(MenuDocument.parse(body).menu).toEqual(stored);
   });
 
-  it('changes how orders are taken: ready in, days ahead, delivery with its fee and minimum; hours and tax kept', () => {
+  it('changes how orders are taken: ready in, days ahead, delivery with its fee and minimum, tax; kitchen hours kept', () => {
     const form = menuFormFrom(stored);
-    expect(form.ordering).toEqual({ prepMinutes: '20', maxDaysAhead: '7', delivers: true, deliveryFee: '3.99', deliveryMinimum: '20.00' });
-    form.ordering = { prepMinutes: '35', maxDaysAhead: '2', delivers: false, deliveryFee: '5', deliveryMinimum: '25.50' };
+    expect(form.ordering).toEqual({ prepMinutes: '20', maxDaysAhead: '7', delivers: true, deliveryFee: '3.99', deliveryMinimum: '20.00', taxRatePercent: '8' });
+    form.ordering = { prepMinutes: '35', maxDaysAhead: '2', delivers: false, deliveryFee: '5', deliveryMinimum: '25.50', taxRatePercent: '8.875' };
     const { menu } = MenuDocument.parse(menuWithForm(stored, MenuForm.parse(form)));
-    expect(menu).toEqual({ ...stored, prepMinutes: 35, maxDaysAhead: 2, delivery: { enabled: false, feeCents: 500, minimumCents: 2550 } });
+    expect(menu).toEqual({ ...stored, prepMinutes: 35, maxDaysAhead: 2, taxRatePercent: 8.875, delivery: { enabled: false, feeCents: 500, minimumCents: 2550 } });
   });
 
   it('refuses ordering values the menu cannot hold, next to their fields', () => {
     const form = menuFormFrom(stored);
-    form.ordering = { ...form.ordering, prepMinutes: '300', maxDaysAhead: 'soon', deliveryFee: '-1' };
+    form.ordering = { ...form.ordering, prepMinutes: '300', maxDaysAhead: 'soon', deliveryFee: '-1', taxRatePercent: '31' };
     const r = MenuForm.safeParse(form);
     expect(r.success).toBe(false);
-    expect(r.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['ordering.deliveryFee', 'ordering.maxDaysAhead', 'ordering.prepMinutes']);
+    expect(r.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['ordering.deliveryFee', 'ordering.maxDaysAhead', 'ordering.prepMinutes', 'ordering.taxRatePercent']);
   });
 
   it('gives a new item an id from its name, unique on the menu, and reads its price and options', () => {
@@ -67,6 +67,7 @@ describe('the menu form', () => {
     expect(menuFieldOf('menu.categories.0.items.3.id')).toBe('categories.0.items.3.name');
     expect(menuFieldOf('menu.delivery.feeCents')).toBe('ordering.deliveryFee');
     expect(menuFieldOf('menu.prepMinutes')).toBe('ordering.prepMinutes');
+    expect(menuFieldOf('menu.taxRatePercent')).toBe('ordering.taxRatePercent');
     expect(menuFieldOf('menu.hours.weekly')).toBeNull();
   });
 });

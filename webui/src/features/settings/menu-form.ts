@@ -22,11 +22,18 @@ const Options = z.string().transform((text, ctx) =>
     }),
 );
 
+/** "8.875" → 8.875: a tax rate as typed, in percent. */
+const Percent = z
+  .string()
+  .trim()
+  .regex(/^\d{1,2}(\.\d{1,3})?$/, 'a rate like 8.875')
+  .transform(Number);
+
 /**
  * The menu's categories and items as a form, each field checked by the contract's schema:
  * prices in dollars, options as one line ("add chicken +5, spicy"); and how orders are taken:
- * how soon one is ready, how far ahead callers may order, delivery with its fee and minimum.
- * Kitchen hours and tax are not edited here and are kept as stored.
+ * how soon one is ready, how far ahead callers may order, delivery with its fee and minimum, the
+ * sales tax. Kitchen hours are not edited here and are kept as stored.
  */
 export const MenuForm = z.object({
   ordering: z.object({
@@ -35,6 +42,7 @@ export const MenuForm = z.object({
     delivers: z.boolean(),
     deliveryFee: Dollars.pipe(delivery.feeCents),
     deliveryMinimum: Dollars.pipe(delivery.minimumCents),
+    taxRatePercent: Percent.pipe(menu.taxRatePercent.unwrap()),
   }),
   categories: z
     .array(
@@ -60,6 +68,7 @@ export function menuFormFrom(menu: Menu): MenuFormInput {
       delivers: menu.delivery.enabled,
       deliveryFee: dollarsOf(menu.delivery.feeCents),
       deliveryMinimum: dollarsOf(menu.delivery.minimumCents),
+      taxRatePercent: String(menu.taxRatePercent),
     },
     categories: menu.categories.map((c) => ({
       name: c.name,
@@ -85,6 +94,7 @@ export function menuWithForm(current: Menu, v: MenuFormValue): MenuDocumentInput
       ...current,
       prepMinutes: o.prepMinutes,
       maxDaysAhead: o.maxDaysAhead,
+      taxRatePercent: o.taxRatePercent,
       delivery: { enabled: o.delivers, feeCents: o.deliveryFee, minimumCents: o.deliveryMinimum },
       categories,
     },
@@ -96,6 +106,7 @@ const ORDERING_FIELDS: Record<string, keyof MenuFormInput['ordering']> = {
   'menu.maxDaysAhead': 'maxDaysAhead',
   'menu.delivery.feeCents': 'deliveryFee',
   'menu.delivery.minimumCents': 'deliveryMinimum',
+  'menu.taxRatePercent': 'taxRatePercent',
 };
 
 /** Where a `PUT menu` 400 lands on this form: `menu.categories.0.items.1.priceCents` → `categories.0.items.1.price`. */

@@ -80,7 +80,7 @@ function MenuEditor({ tenantId, menu }: { tenantId: string; menu: Menu }) {
   );
 }
 
-/** How orders are taken: what the assistant tells callers about timing, delivery and its costs. */
+/** How orders are taken: what the assistant tells callers about timing, delivery and the costs on top of the food. */
 function OrderingFields({ form }: { form: Form }) {
   const e = form.formState.errors.ordering;
   return (
@@ -98,6 +98,9 @@ function OrderingFields({ form }: { form: Form }) {
         </Field>
         <Field label="Delivery minimum ($)" hint="food total before tax" error={e?.deliveryMinimum?.message}>
           {(p) => <input {...p} {...form.register('ordering.deliveryMinimum')} inputMode="decimal" />}
+        </Field>
+        <Field label="Sales tax (%)" hint="added to every order" error={e?.taxRatePercent?.message}>
+          {(p) => <input {...p} {...form.register('ordering.taxRatePercent')} inputMode="decimal" />}
         </Field>
       </div>
       <Checkbox label="We deliver" {...form.register('ordering.delivers')} />
