@@ -1,10 +1,10 @@
 import { MenuCategorySchema, MenuItemSchema, MenuOptionSchema, MenuSchema, type Menu, type MenuDocumentInput } from '@vozlia/contract';
 import { z } from 'zod';
-import { Dollars, dollarsOf, NewRowId, WholeNumber, withIds } from './row-values';
+import { Dollars, dollarsOf, NewRowId, Percent, WholeNumber, withIds } from './row-values';
 
 const item = MenuItemSchema.shape;
-const menu = MenuSchema.shape;
-const delivery = menu.delivery.unwrap().shape;
+const menuFields = MenuSchema.shape;
+const delivery = menuFields.delivery.unwrap().shape;
 const option = MenuOptionSchema.shape;
 
 /** "add chicken +5, spicy" ⇄ options: a name, and an extra price in dollars when there is one. */
@@ -22,13 +22,6 @@ const Options = z.string().transform((text, ctx) =>
     }),
 );
 
-/** "8.875" → 8.875: a tax rate as typed, in percent. */
-const Percent = z
-  .string()
-  .trim()
-  .regex(/^\d{1,2}(\.\d{1,3})?$/, 'a rate like 8.875')
-  .transform(Number);
-
 /**
  * The menu's categories and items as a form, each field checked by the contract's schema:
  * prices in dollars, options as one line ("add chicken +5, spicy"); and how orders are taken:
@@ -37,12 +30,12 @@ const Percent = z
  */
 export const MenuForm = z.object({
   ordering: z.object({
-    prepMinutes: WholeNumber.pipe(menu.prepMinutes.unwrap()),
-    maxDaysAhead: WholeNumber.pipe(menu.maxDaysAhead.unwrap()),
+    prepMinutes: WholeNumber.pipe(menuFields.prepMinutes.unwrap()),
+    maxDaysAhead: WholeNumber.pipe(menuFields.maxDaysAhead.unwrap()),
     delivers: z.boolean(),
     deliveryFee: Dollars.pipe(delivery.feeCents),
     deliveryMinimum: Dollars.pipe(delivery.minimumCents),
-    taxRatePercent: Percent.pipe(menu.taxRatePercent.unwrap()),
+    taxRatePercent: Percent.pipe(menuFields.taxRatePercent.unwrap()),
   }),
   categories: z
     .array(

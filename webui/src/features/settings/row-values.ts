@@ -17,6 +17,13 @@ export const WholeNumber = z
   .regex(/^\d{1,4}$/, 'a whole number')
   .transform(Number);
 
+/** A rate typed in percent ("8.875" → 8.875). */
+export const Percent = z
+  .string()
+  .trim()
+  .regex(/^\d{1,2}(\.\d{1,3})?$/, 'a rate like 8.875')
+  .transform(Number);
+
 /** A row's stored id; a new row has none yet (empty, or absent: `id` is also the field array's own key). */
 export const NewRowId = z.string().default('');
 
