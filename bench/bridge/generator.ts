@@ -4,8 +4,9 @@
  * summaries ask, on the same port). Prints `RT <port>`, waits for
  * `GO <serverPort>` on stdin (or `GO direct` for the generator's own floor), then `READY <setup ms>`
  * once every call is set up, `MEASURE_START`, `MEASURE_END`, `RESULT <json>` and `HUNG_UP` once
- * every phone has hung up; exits on `EXIT`.
- *   node --import tsx bench/bridge/generator.ts <direct|bare|naive|bridge|app> <calls> <seconds> [warmupMs=2000]
+ * every phone has hung up; exits on `EXIT`. With `hold`, audio waits for `AUDIO` on stdin after
+ * `READY` (paired runs start two generators' audio together).
+ *   node --import tsx bench/bridge/generator.ts <direct|bare|naive|bridge|app> <calls> <seconds> [warmupMs=2000] [hold]
  * Audio starts once every call is ready (admitted and configured); measurement after a warm-up.
  */
 import { createServer } from 'node:http';
@@ -16,7 +17,7 @@ import { streamTarget } from './dial.js';
 import { DirectionStats } from './stats.js';
 import { audioOf, FRAME_MS, readStamp, stampedFrame } from './stamps.js';
 
-const [mode = 'bridge', callsArg = '100', secondsArg = '10', warmupArg = '2000'] = process.argv.slice(2);
+const [mode = 'bridge', callsArg = '100', secondsArg = '10', warmupArg = '2000', holdArg] = process.argv.slice(2);
 const N = Number(callsArg);
 const MEASURE_S = Number(secondsArg);
 const WARMUP_MS = Number(warmupArg);
@@ -140,6 +141,7 @@ while (readyConns < N && performance.now() < readyBy) await sleep(20);
 if (readyConns < N) console.error(`generator: only ${readyConns} of ${N} calls ready after ${ADMIT_TIMEOUT_MS} ms`);
 // Call setup done (webhook, admission, Realtime connect, session.update): the orchestrator reads the server's CPU here.
 process.stdout.write(`READY ${(performance.now() - setupStart).toFixed(0)}\n`);
+if (holdArg === 'hold') await orders.next();
 
 // Each call sends one frame per direction every 20 ms, calls spread evenly over the period.
 const seqIn = new Array<number>(N).fill(0);

@@ -30,9 +30,15 @@ export function exited(p: ChildProcess): Promise<void> {
 }
 
 export function cpuTicks(pid: number): number {
+  const { user, system } = cpuSplit(pid);
+  return user + system;
+}
+
+/** CPU ticks in user space and in the kernel (on loopback, a socket write carries the TCP stack's work). */
+export function cpuSplit(pid: number): { user: number; system: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(f[11]) + Number(f[12]); // utime + stime
+  return { user: Number(f[11]), system: Number(f[12]) }; // utime, stime
 }
 
 export function rssKiB(pid: number): number {

@@ -1,5 +1,5 @@
 /**
- * Server side of the profile harness (`profile.ts`): the bench's `app` or `bridge` server with a
+ * Server side of the profile harness (`profile.ts`): the bench's `app`, `bridge` or `bare` server with a
  * statement counter and the V8 profiler, steered by lines on stdin:
  *   PHASE <name>          database statements count under <name> from now on
  *   HEAP                  print `HEAP <json>` (heap sizes now) and count GCs from now on
@@ -7,7 +7,7 @@
  *   PROFILE_STOP [file]   print `GC <json>` (GCs since HEAP, if asked), stop the profiler, write its profile
  *                         to [file] (none: it was not started), print `PROFILED`
  * Prints `PORT <n>` when listening, and `STATEMENTS <json>` once closed on SIGTERM.
- *   node --import tsx bench/bridge/profile-entry.ts <app|bridge> <realtimeUrl> [seededDataDir]
+ *   node --import tsx bench/bridge/profile-entry.ts <app|bridge|bare> <realtimeUrl> [seededDataDir]
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -18,8 +18,8 @@ import { startBenchServer } from './start-server.js';
 import { countPgliteStatements } from './statement-counter.js';
 
 const [mode, realtimeUrl, seededDir] = process.argv.slice(2);
-if ((mode !== 'app' && mode !== 'bridge') || !realtimeUrl) {
-  console.error('usage: profile-entry.ts <app|bridge> <realtimeUrl> [seededDataDir]');
+if ((mode !== 'app' && mode !== 'bridge' && mode !== 'bare') || !realtimeUrl) {
+  console.error('usage: profile-entry.ts <app|bridge|bare> <realtimeUrl> [seededDataDir]');
   process.exit(2);
 }
 

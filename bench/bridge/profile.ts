@@ -2,7 +2,7 @@
  * Where a bench server's CPU goes during the audio window: one bridge-bench run of `mode` with
  * the server under the V8 profiler (measurement window only) and its database statements
  * counted per phase (call setup, the window, hang-ups, after-call work until quiet, shutdown).
- *   node --conditions=vozlia-source --import tsx bench/bridge/profile.ts [app|bridge] [calls=100] [seconds=10] [--out=dir] [--seeded=dir] [--no-profile]
+ *   node --conditions=vozlia-source --import tsx bench/bridge/profile.ts [app|bridge|bare] [calls=100] [seconds=10] [--out=dir] [--seeded=dir] [--no-profile]
  * `--no-profile`: thread CPU, GCs and statements only (the profiler's own sampling costs CPU).
  * `--seeded`: the app's restart state, kept between runs (made before the first run: prepare-app.ts).
  */
@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatSummary, summariseProfile, type CpuProfile } from './cpu-profile-summary.js';
-import { CLK_TCK, cpuTicks, exited, expectLine, lines, startPinned } from './processes.js';
+import { CLK_TCK, cpuSplit, cpuTicks, exited, expectLine, lines, startPinned } from './processes.js';
 import { prepareAppRuns } from './run.js';
 import { settle } from './settle.js';
 import type { PhaseStatements } from './statement-counter.js';
@@ -52,11 +52,13 @@ tell('PHASE window');
 tell('HEAP');
 if (profiling) tell('PROFILE_START');
 const c0 = cpuTicks(server.pid!);
+const split0 = cpuSplit(server.pid!);
 const t0 = threadTicks(server.pid!);
 const w0 = performance.now();
 await expectLine(g, 'MEASURE_END');
 const windowS = (performance.now() - w0) / 1000;
 const cpuShare = (cpuTicks(server.pid!) - c0) / CLK_TCK / windowS;
+const split1 = cpuSplit(server.pid!);
 const threads = threadTicksSince(t0, threadTicks(server.pid!));
 const file = path.join(out, `${mode}.cpuprofile`);
 tell(profiling ? `PROFILE_STOP ${file}` : 'PROFILE_STOP');
@@ -88,6 +90,7 @@ const frames = r.inbound.n + r.outbound.n;
 console.log(`server CPU ${(cpuShare * 100).toFixed(1)} % of a core in the window, ${((cpuShare * windowS * 1e6) / frames).toFixed(1)} µs per frame; frames ${frames}; p99 in ${r.inbound.p99.toFixed(2)} / out ${r.outbound.p99.toFixed(2)} ms; lost ${r.inbound.lost + r.outbound.lost}`);
 if (afterCall) console.log(`after the hang-up: ${(afterCall.cpuMs / Number(callsArg)).toFixed(1)} ms server CPU per call over ${(afterCall.wallMs / 1000).toFixed(1)} s${afterCall.settled ? '' : ' (never went quiet)'}`);
 if (afterCall && profiling) console.log(formatSummary(summariseProfile(JSON.parse(readFileSync(afterFile, 'utf8')) as CpuProfile, 40)));
+console.log(`user ${(((split1.user - split0.user) / CLK_TCK / windowS) * 100).toFixed(1)} %, kernel ${(((split1.system - split0.system) / CLK_TCK / windowS) * 100).toFixed(1)} % of a core`);
 console.log(`threads: ${threads.map(([k, v]) => `${k} ${((v / CLK_TCK / windowS) * 100).toFixed(1)} %`).join(', ')}`);
 console.log(`at the window's start: ${heap}; GCs in the window by kind (1 scavenge, 2 mark-compact, 4 incremental): ${gc}`);
 if (profiling) console.log(formatSummary(summariseProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, 30)));
