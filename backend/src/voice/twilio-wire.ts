@@ -2,6 +2,7 @@
  * Twilio Media Streams wire format, both directions. Inbound `media` and `mark` are read
  * without JSON.parse (they are ~99 % of the traffic); everything else is parsed normally.
  */
+import { valueStart } from './json-keys.js';
 
 export type TwilioInbound =
   | { kind: 'media'; payload: string }
@@ -13,14 +14,14 @@ export type TwilioInbound =
   | { kind: 'malformed' };
 
 const EVENT_KEY = '"event":"';
-const PAYLOAD_KEY = '"payload":"';
-const NAME_KEY = '"name":"';
+// Field names without their opening quote: see json-keys.ts.
+const PAYLOAD_KEY = 'payload":"';
+const NAME_KEY = 'name":"';
 
-/** Reads the string value following `key` at or after `from`, or null. Values are base64/ids: no escapes. */
+/** Reads the string value of field `key` at or after `from`, or null. Values are base64/ids: no escapes. */
 function stringAfter(raw: string, key: string, from: number): string | null {
-  const k = raw.indexOf(key, from);
-  if (k < 0) return null;
-  const start = k + key.length;
+  const start = valueStart(raw, key, from);
+  if (start < 0) return null;
   const end = raw.indexOf('"', start);
   if (end < 0) return null;
   // A backslash means an escaped value: not our fast path.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { valueStart } from '../json-keys.js';
 import type { ServerEvent } from './dialect.js';
 
 /**
@@ -28,18 +29,17 @@ const CallerTranscriptSchema = z.object({ item_id: z.string(), transcript: z.str
 const AssistantTranscriptSchema = z.object({ response_id: z.string(), item_id: z.string(), transcript: z.string() });
 
 function after(raw: string, key: string): string | null {
-  const k = raw.indexOf(key);
-  if (k < 0) return null;
-  const start = k + key.length;
+  const start = valueStart(raw, key);
+  if (start < 0) return null;
   const end = raw.indexOf('"', start);
   return end < 0 ? null : raw.slice(start, end);
 }
 
 function intAfter(raw: string, key: string): number {
-  const k = raw.indexOf(key);
-  if (k < 0) return 0;
+  const start = valueStart(raw, key);
+  if (start < 0) return 0;
   let n = 0;
-  for (let i = k + key.length; ; i++) {
+  for (let i = start; ; i++) {
     const c = raw.charCodeAt(i);
     if (!(c >= 48 && c <= 57)) return n; // NaN past the end stops too
     n = n * 10 + (c - 48);
@@ -47,17 +47,18 @@ function intAfter(raw: string, key: string): number {
 }
 
 function fastAudioDelta(raw: string): ServerEvent | null {
-  const delta = after(raw, '"delta":"');
-  const responseId = after(raw, '"response_id":"');
-  const itemId = after(raw, '"item_id":"');
+  const delta = after(raw, 'delta":"');
+  const responseId = after(raw, 'response_id":"');
+  const itemId = after(raw, 'item_id":"');
   if (delta === null || responseId === null || itemId === null) return null;
   if (delta.includes('\\')) return null;
-  return { kind: 'audioDelta', responseId, itemId, contentIndex: intAfter(raw, '"content_index":'), delta };
+  return { kind: 'audioDelta', responseId, itemId, contentIndex: intAfter(raw, 'content_index":'), delta };
 }
 
 export function parseServerEvent(raw: string, names: DialectEventNames): ServerEvent {
-  const typeAt = raw.indexOf('"type":"');
-  if (typeAt >= 0 && raw.startsWith(names.audioDelta + '"', typeAt + 8)) {
+  // Field names without their opening quote: see json-keys.ts.
+  const typeAt = valueStart(raw, 'type":"');
+  if (typeAt >= 0 && raw.startsWith(names.audioDelta, typeAt) && raw.charCodeAt(typeAt + names.audioDelta.length) === 34 /* " */) {
     const fast = fastAudioDelta(raw);
     if (fast) return fast;
   }
