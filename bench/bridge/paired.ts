@@ -3,8 +3,10 @@
  * window, both on core 0 with half the calls each. On these shared VMs a run's CPU per frame
  * swings by ±20 % with the host; within one window the swing falls on both servers alike, so
  * the ratio of the pair is far steadier than the ratio of separate runs. Sides alternate which
- * starts first; the verdict is the median of the rounds' ratios.
- *   node --conditions=vozlia-source --import tsx bench/bridge/paired.ts [calls=100] [seconds=10] [rounds=5] [--mode=app|bridge|naive]
+ * starts first; the verdict is the median of the rounds' ratios, and nothing lost. Latency is
+ * printed, not judged: two servers share one core and two generators the other (index.ts
+ * judges p99 with the core to itself). `--base` compares with another server than bare.
+ *   node --conditions=vozlia-source --import tsx bench/bridge/paired.ts [calls=100] [seconds=10] [rounds=5] [--mode=app|bridge|naive] [--base=bare|bridge|…]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +25,7 @@ const base = (argv.find((a) => a.startsWith('--base='))?.slice(7) ?? 'bare') as 
 if (!RELAY_MODES.includes(mode) || mode === base) throw new RangeError(`--mode must be one of ${RELAY_MODES.filter((m) => m !== 'bare').join(', ')}`);
 for (const n of [calls, seconds, rounds]) if (!Number.isInteger(n) || n <= 0) throw new RangeError('calls, seconds and rounds are positive integers');
 
-console.log(`paired bridge bench: bare and ${mode} in the same window, ${calls / 2} calls each, ${seconds} s measured, ${rounds} rounds`);
+console.log(`paired bridge bench: ${base} and ${mode} in the same window, ${calls / 2} calls each, ${seconds} s measured, ${rounds} rounds`);
 const seededDir = path.join(mkdtempSync(path.join(tmpdir(), 'vozlia-bench-seed-')), 'data');
 if (mode === 'app') await prepareAppRuns(seededDir);
 const ratios: number[] = [];
@@ -35,17 +37,18 @@ for (let round = 0; round < rounds; round++) {
   const other = pair.find((s) => s.mode === mode)!;
   ratios.push(other.usPerFrame / bare.usPerFrame);
   sides.push(...pair);
-  console.log(`round ${round + 1}: bare ${bare.usPerFrame.toFixed(1)} µs/frame, ${mode} ${other.usPerFrame.toFixed(1)} µs/frame, ratio ${(other.usPerFrame / bare.usPerFrame).toFixed(3)}; p99 ${bare.p99.toFixed(2)} / ${other.p99.toFixed(2)} ms; lost ${bare.lost} / ${other.lost}`);
+  console.log(`round ${round + 1}: ${base} ${bare.usPerFrame.toFixed(1)} µs/frame, ${mode} ${other.usPerFrame.toFixed(1)} µs/frame, ratio ${(other.usPerFrame / bare.usPerFrame).toFixed(3)}; p99 ${bare.p99.toFixed(2)} / ${other.p99.toFixed(2)} ms; lost ${bare.lost} / ${other.lost}`);
 }
 rmSync(path.dirname(seededDir), { recursive: true, force: true });
 
-const target = mode === 'app' ? TARGETS.appVsBare : mode === 'bridge' ? TARGETS.bridgeVsBare : null;
+// The targets are against the bare relay; another base prints its ratio only.
+const target = base !== 'bare' ? null : mode === 'app' ? TARGETS.appVsBare : mode === 'bridge' ? TARGETS.bridgeVsBare : null;
 const ratio = median(ratios);
 const worstP99 = Math.max(...sides.filter((s) => s.mode === mode).map((s) => s.p99));
 const lost = sides.reduce((n, s) => n + s.lost, 0);
 const sorted = [...ratios].sort((a, b) => a - b);
-console.log(`${mode} CPU / bare, same window: median ${ratio.toFixed(3)} of ${rounds} rounds (range ${sorted[0]!.toFixed(3)}–${sorted.at(-1)!.toFixed(3)})${target === null ? '' : ` (target ≤ ${target})`}`);
-console.log(`${mode} worst p99 of all rounds ${worstP99.toFixed(2)} ms (target ≤ ${TARGETS.p99Ms}); lost, both servers, all rounds: ${lost}`);
-const pass = (target === null || ratio <= target) && worstP99 <= TARGETS.p99Ms && lost === 0;
+console.log(`${mode} CPU / ${base}, same window: median ${ratio.toFixed(3)} of ${rounds} rounds (range ${sorted[0]!.toFixed(3)}–${sorted.at(-1)!.toFixed(3)})${target === null ? '' : ` (target ≤ ${target})`}`);
+console.log(`${mode} worst p99 of all rounds ${worstP99.toFixed(2)} ms (not judged here: shared cores); lost, both servers, all rounds: ${lost}`);
+const pass = (target === null || ratio <= target) && lost === 0;
 console.log(pass ? 'PASS' : 'FAIL');
 process.exitCode = pass ? 0 : 1;

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { watchLoopStalls } from '../testing/loop-stalls.js';
 import { fakeSpeech, RealtimeFake, type RealtimeFakeOptions } from '../testing/realtime-fake/index.js';
 import { startBridgeHarness, type BridgeHarnessOptions } from '../testing/twilio-sim/bridge-harness.js';
 import { SimPhone } from '../testing/twilio-sim/index.js';
@@ -46,6 +47,7 @@ describe.each(['ga', 'beta'] as const)('tools out of band (%s)', (dialect) => {
     await conn.waitFor('response.create');
     phone.startSilence();
     await sleep(100);
+    const stalls = watchLoopStalls();
     const t0 = performance.now();
     conn.functionCall('search_knowledge_base', { query: 'hours' });
     // The model says "let me check" while the tool runs: 800 ms in 20 ms deltas, real time.
@@ -53,6 +55,8 @@ describe.each(['ga', 'beta'] as const)('tools out of band (%s)', (dialect) => {
     const speaking = conn.streamAudio(ids, fakeSpeech(800), { deltaMs: 20, paceMs: 20 });
     const output = await conn.waitFor('conversation.item.create', (e) => (e['item'] as Record<string, unknown>)['type'] === 'function_call_output');
     const t1 = performance.now();
+    // A stall of the whole process delays phone, bridge and fake alike; a tool in the audio path would add ~TOOL_MS.
+    const budgetMs = 60 + Math.min(stalls.stop(), 150);
     expect(t1 - t0).toBeGreaterThanOrEqual(TOOL_MS - 5);
     expect(JSON.parse((output['item'] as Record<string, string>)['output']!)).toMatchObject({ ok: true, passages: ['We open at 9.'] });
     // A response is active: response.create must wait for its response.done.
@@ -61,11 +65,12 @@ describe.each(['ga', 'beta'] as const)('tools out of band (%s)', (dialect) => {
     conn.endResponse(ids);
     await conn.waitFor('response.create', () => conn.eventsOf('response.create').length === 2);
     // No gap over 60 ms added by the bridge: every frame crosses it in < 60 ms both ways while
-    // the tool runs (measured per frame, so the test's own timer jitter under load does not count).
+    // the tool runs (measured per frame, so the test's own timer jitter under load does not count;
+    // a stall of the whole process, measured, is added, capped far below TOOL_MS).
     const inboundFrames = phone.framesSentAt.length - conn.appendedAt.length;
     expect(inboundFrames).toBeGreaterThanOrEqual(0);
-    expect(maxDelay(phone.framesSentAt.slice(inboundFrames), conn.appendedAt, t0, t1)).toBeLessThan(60);
-    expect(maxDelay(conn.audioSentAt, phone.mediaArrivals, t0, t1)).toBeLessThan(60);
+    expect(maxDelay(phone.framesSentAt.slice(inboundFrames), conn.appendedAt, t0, t1)).toBeLessThan(budgetMs);
+    expect(maxDelay(conn.audioSentAt, phone.mediaArrivals, t0, t1)).toBeLessThan(budgetMs);
     expect(conn.audioSentAt.filter((t) => t >= t0 && t <= t1).length).toBeGreaterThan(15);
     expect(maxGap(conn.appendedAt, t0, t1)).toBeLessThan(250); // frames kept coming throughout
     phone.hangUp();
@@ -110,12 +115,15 @@ describe('thinking chime', () => {
     const phone = await SimPhone.connect(bridge.issue());
     const conn = await fake.connection(0);
     await conn.waitFor('response.create');
+    const stalls = watchLoopStalls();
     const t0 = performance.now();
     conn.speechStopped();
     await sleep(1400);
     const starts = chimeStarts(phone).map((t) => t - t0);
     expect(starts.length).toBe(3); // 200, 500, 800; 1100 ≥ 1 s max
-    [200, 500, 800].forEach((due, i) => expect(Math.abs(starts[i]! - due)).toBeLessThan(40));
+    // Timers fire late by however long the whole process stalled (measured, capped below a period).
+    const toleranceMs = 40 + Math.min(stalls.stop(), 100);
+    [200, 500, 800].forEach((due, i) => expect(Math.abs(starts[i]! - due)).toBeLessThan(toleranceMs));
     phone.hangUp();
   });
 
