@@ -16,6 +16,8 @@ const quiet = pino({ level: 'silent' });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // Kysely's PostgreSQL migration lock (kysely/dist/esm/dialect/postgres/postgres-adapter.js).
 const KYSELY_MIGRATION_LOCK_ID = '3853314791062309107';
+/** These tests migrate an empty database from scratch: 12 s alone, over 30 s beside the browser files on a loaded 2-core box. */
+const FRESH_MIGRATION_TIMEOUT_MS = 120_000;
 
 async function status(url: string): Promise<number> {
   try {
@@ -99,7 +101,7 @@ describe.each(testDatabaseKinds())('start-up and shutdown on %s', (kind) => {
     expect(elapsed).toBeLessThan(3000);
     // The database is closed after the drain.
     await expect(runtime.database.db.selectFrom('tenants').select('id').execute()).rejects.toThrow();
-  });
+  }, FRESH_MIGRATION_TIMEOUT_MS);
 });
 
 describe('restart on the same PGlite data directory', () => {
@@ -141,7 +143,7 @@ describe('restart on the same PGlite data directory', () => {
     } finally {
       await second.close();
     }
-  });
+  }, FRESH_MIGRATION_TIMEOUT_MS);
 });
 
 describe.each(testDatabaseKinds().filter((k) => k === 'postgres'))('two instances on one %s database', () => {
@@ -204,5 +206,5 @@ describe.each(testDatabaseKinds().filter((k) => k === 'postgres'))('two instance
     expect(byWorker('instance-b')).toBeGreaterThan(0);
     const done = await db.db.selectFrom('jobs').select('status').where('queue', '=', 'test.record').execute();
     expect(done.every((j) => j.status === 'done')).toBe(true);
-  });
+  }, FRESH_MIGRATION_TIMEOUT_MS);
 });
