@@ -24,19 +24,38 @@ import { sleep, until } from './twilio-sim/waits.js';
 
 const SHARED_LINE = '+15550109999';
 
-const { values } = parseArgs({
-  options: {
-    to: { type: 'string' },
-    code: { type: 'string' },
-    url: { type: 'string' },
-    'realtime-port': { type: 'string' },
-    'auth-token': { type: 'string' },
-    dialect: { type: 'string', default: 'ga' },
-    chime: { type: 'boolean', default: false },
-    scenario: { type: 'string' },
-    order: { type: 'boolean', default: false },
-  },
-});
+const USAGE = `npm run simulate -- [--to +15550100001 | --code 11112222] [--order] [--scenario transfer|message]
+                     [--dialect ga|beta] [--chime] [--url http://127.0.0.1:3000 --realtime-port 4010 [--auth-token …]]
+Without --url it starts the Realtime fake and a server of its own on a temporary embedded database.`;
+
+function readArgs() {
+  try {
+    return parseArgs({
+      options: {
+        to: { type: 'string' },
+        code: { type: 'string' },
+        url: { type: 'string' },
+        'realtime-port': { type: 'string' },
+        'auth-token': { type: 'string' },
+        dialect: { type: 'string', default: 'ga' },
+        chime: { type: 'boolean', default: false },
+        scenario: { type: 'string' },
+        order: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    // An unknown or malformed option: say which, and how to call it, not a stack trace.
+    console.error(`${(err as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const { values } = readArgs();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const scenario = values.scenario as CallControlScenario | undefined;
 
 const t0 = performance.now();
