@@ -80,6 +80,17 @@ function MenuEditor({ tenantId, menu }: { tenantId: string; menu: Menu }) {
   );
 }
 
+type OrderingTextField = Exclude<keyof MenuFormInput['ordering'], 'delivers'>;
+
+/** The ordering fields typed as text, in the order the form shows them. */
+const ORDERING_INPUTS: { name: OrderingTextField; label: string; hint?: string; inputMode: 'numeric' | 'decimal' }[] = [
+  { name: 'prepMinutes', label: 'Ready in (minutes)', hint: 'the earliest pickup or delivery', inputMode: 'numeric' },
+  { name: 'maxDaysAhead', label: 'Days ahead', hint: 'how far ahead callers may order', inputMode: 'numeric' },
+  { name: 'deliveryFee', label: 'Delivery fee ($)', inputMode: 'decimal' },
+  { name: 'deliveryMinimum', label: 'Delivery minimum ($)', hint: 'food total before tax', inputMode: 'decimal' },
+  { name: 'taxRatePercent', label: 'Sales tax (%)', hint: 'added to every order', inputMode: 'decimal' },
+];
+
 /** How orders are taken: what the assistant tells callers about timing, delivery and the costs on top of the food. */
 function OrderingFields({ form }: { form: Form }) {
   const e = form.formState.errors.ordering;
@@ -87,21 +98,11 @@ function OrderingFields({ form }: { form: Form }) {
     <fieldset className="fieldset stack">
       <legend>Pickup and delivery</legend>
       <div className="field-grid">
-        <Field label="Ready in (minutes)" hint="the earliest pickup or delivery" error={e?.prepMinutes?.message}>
-          {(p) => <input {...p} {...form.register('ordering.prepMinutes')} inputMode="numeric" />}
-        </Field>
-        <Field label="Days ahead" hint="how far ahead callers may order" error={e?.maxDaysAhead?.message}>
-          {(p) => <input {...p} {...form.register('ordering.maxDaysAhead')} inputMode="numeric" />}
-        </Field>
-        <Field label="Delivery fee ($)" error={e?.deliveryFee?.message}>
-          {(p) => <input {...p} {...form.register('ordering.deliveryFee')} inputMode="decimal" />}
-        </Field>
-        <Field label="Delivery minimum ($)" hint="food total before tax" error={e?.deliveryMinimum?.message}>
-          {(p) => <input {...p} {...form.register('ordering.deliveryMinimum')} inputMode="decimal" />}
-        </Field>
-        <Field label="Sales tax (%)" hint="added to every order" error={e?.taxRatePercent?.message}>
-          {(p) => <input {...p} {...form.register('ordering.taxRatePercent')} inputMode="decimal" />}
-        </Field>
+        {ORDERING_INPUTS.map(({ name, label, hint, inputMode }) => (
+          <Field key={name} label={label} hint={hint} error={e?.[name]?.message}>
+            {(p) => <input {...p} {...form.register(`ordering.${name}`)} inputMode={inputMode} />}
+          </Field>
+        ))}
       </div>
       <Checkbox label="We deliver" {...form.register('ordering.delivers')} />
     </fieldset>
