@@ -9,6 +9,9 @@ import { CLK_TCK, cpuTicks, exited, expectLine, lines, startPinned } from './pro
 
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 
+/** Each side's share of the calls. */
+export const callsPerSide = (calls: number) => Math.max(1, Math.floor(calls / 2));
+
 export interface PairedSide {
   mode: RelayMode;
   /** Server CPU µs per relayed frame (both directions) over its window. */
@@ -54,9 +57,9 @@ async function stop(side: Side): Promise<void> {
   await exited(side.server);
 }
 
-/** `first` starts first (sides alternate between rounds); `calls` is split evenly. */
+/** `modes[0]` starts first (the caller alternates it between rounds); `calls` is split evenly. */
 export async function pairedRound(modes: readonly [RelayMode, RelayMode], calls: number, seconds: number, seededDir: string, warmupMs: number): Promise<[PairedSide, PairedSide]> {
-  const half = Math.max(1, Math.floor(calls / 2));
+  const half = callsPerSide(calls);
   // One after the other: the app's setup (admission, database) stays out of the other's warm-up.
   const a = await start(modes[0], half, seconds, seededDir, warmupMs);
   const b = await start(modes[1], half, seconds, seededDir, warmupMs);

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { RELAY_MODES, type RelayMode } from './args.js';
 import { median } from './medians.js';
-import { pairedRound, type PairedSide } from './paired-round.js';
+import { callsPerSide, pairedRound, type PairedSide } from './paired-round.js';
 import { prepareAppRuns } from './run.js';
 import { TARGETS } from './report.js';
 
@@ -22,10 +22,10 @@ const positional = argv.filter((a) => !a.startsWith('--'));
 const [calls, seconds, rounds] = [positional[0] ?? '100', positional[1] ?? '10', positional[2] ?? '5'].map(Number) as [number, number, number];
 const mode = (argv.find((a) => a.startsWith('--mode='))?.slice(7) ?? 'app') as RelayMode;
 const base = (argv.find((a) => a.startsWith('--base='))?.slice(7) ?? 'bare') as RelayMode;
-if (!RELAY_MODES.includes(mode) || mode === base) throw new RangeError(`--mode must be one of ${RELAY_MODES.filter((m) => m !== 'bare').join(', ')}`);
+if (!RELAY_MODES.includes(mode) || !RELAY_MODES.includes(base) || mode === base) throw new RangeError(`--mode and --base: two different modes of ${RELAY_MODES.join(', ')}`);
 for (const n of [calls, seconds, rounds]) if (!Number.isInteger(n) || n <= 0) throw new RangeError('calls, seconds and rounds are positive integers');
 
-console.log(`paired bridge bench: ${base} and ${mode} in the same window, ${calls / 2} calls each, ${seconds} s measured, ${rounds} rounds`);
+console.log(`paired bridge bench: ${base} and ${mode} in the same window, ${callsPerSide(calls)} calls each, ${seconds} s measured, ${rounds} rounds`);
 const seededDir = path.join(mkdtempSync(path.join(tmpdir(), 'vozlia-bench-seed-')), 'data');
 if (mode === 'app') await prepareAppRuns(seededDir);
 const ratios: number[] = [];
@@ -33,11 +33,12 @@ const sides: PairedSide[] = [];
 for (let round = 0; round < rounds; round++) {
   const order: [RelayMode, RelayMode] = round % 2 === 0 ? [base, mode] : [mode, base];
   const pair = await pairedRound(order, calls, seconds, seededDir, 2000);
-  const bare = pair.find((s) => s.mode === base)!;
-  const other = pair.find((s) => s.mode === mode)!;
-  ratios.push(other.usPerFrame / bare.usPerFrame);
+  const b = pair.find((s) => s.mode === base)!;
+  const m = pair.find((s) => s.mode === mode)!;
+  const r = m.usPerFrame / b.usPerFrame;
+  ratios.push(r);
   sides.push(...pair);
-  console.log(`round ${round + 1}: ${base} ${bare.usPerFrame.toFixed(1)} µs/frame, ${mode} ${other.usPerFrame.toFixed(1)} µs/frame, ratio ${(other.usPerFrame / bare.usPerFrame).toFixed(3)}; p99 ${bare.p99.toFixed(2)} / ${other.p99.toFixed(2)} ms; lost ${bare.lost} / ${other.lost}`);
+  console.log(`round ${round + 1}: ${base} ${b.usPerFrame.toFixed(1)} µs/frame, ${mode} ${m.usPerFrame.toFixed(1)} µs/frame, ratio ${r.toFixed(3)}; p99 ${b.p99.toFixed(2)} / ${m.p99.toFixed(2)} ms; lost ${b.lost} / ${m.lost}`);
 }
 rmSync(path.dirname(seededDir), { recursive: true, force: true });
 

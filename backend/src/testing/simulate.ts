@@ -24,7 +24,7 @@ import { sleep, until } from './twilio-sim/waits.js';
 
 const SHARED_LINE = '+15550109999';
 
-const USAGE = `npm run simulate -- [--to +15550100001 | --code 11112222] [--order] [--scenario transfer|message]
+const USAGE = `npm run simulate -- (--to +15550100001 | --code 11112222) [--order] [--scenario transfer|message]
                      [--dialect ga|beta] [--chime] [--url http://127.0.0.1:3000 --realtime-port 4010 [--auth-token …]]
 Without --url it starts the Realtime fake and a server of its own on a temporary embedded database.`;
 
@@ -214,7 +214,7 @@ function playedSpans(phone: SimPhone): void {
 
 async function main(): Promise<void> {
   if (!values.to && !values.code) {
-    console.error('usage: npm run simulate -- (--to +15550100001 | --code 11112222) [--scenario transfer|message] [--url http://host:port --realtime-port N] [--dialect ga|beta] [--chime] [--order]');
+    console.error(USAGE);
     process.exit(2);
   }
   const port = values['realtime-port'] ? Number(values['realtime-port']) : undefined;
