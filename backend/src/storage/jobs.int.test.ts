@@ -148,7 +148,8 @@ describe.each(testDatabaseKinds())('jobs on %s', (kind) => {
   it('a job whose worker died on its last attempt is dead-lettered, not re-run forever', async () => {
     const a = new JobWorker(handle.db, { poison: () => new Promise<void>(() => undefined) }, { workerId: 'a', leaseMs: 100 });
     let ranByB = 0;
-    const b = new JobWorker(handle.db, { poison: async () => void ranByB++ }, { workerId: 'b', leaseMs: 100 });
+    const registry = new Registry();
+    const b = new JobWorker(handle.db, { poison: async () => void ranByB++ }, { workerId: 'b', leaseMs: 100, metrics: createStorageMetrics(registry) });
     await queue.enqueue('poison', {}, { maxAttempts: 1 });
     void a.runOnce(); // claims attempt 1 of 1, then never finishes: as good as dead
     await sleep(250);
@@ -156,6 +157,7 @@ describe.each(testDatabaseKinds())('jobs on %s', (kind) => {
     expect(ranByB).toBe(0);
     expect((await jobRows())[0]).toMatchObject({ status: 'dead', attempts: 1, locked_until: null });
     expect((await jobRows())[0]?.last_error).toMatch(/lease expired/);
+    expect(await registry.metrics()).toMatch(/^voz_jobs_total\{queue="poison",outcome="dead"\} 1$/m);
   });
 
   it('counts job outcomes on the registry it is given', async () => {

@@ -50,6 +50,8 @@ export interface WorkerOptions {
   metrics?: StorageMetrics;
 }
 
+const LEASE_EXPIRED = 'lease expired on the last attempt (worker died?)';
+
 const defaultBackoff = (attempt: number) => Math.min(60_000, 500 * 2 ** (attempt - 1));
 
 /**
@@ -122,21 +124,22 @@ export class JobWorker {
     return jobs.length;
   }
 
+  /**
+   * One statement per poll (an idle instance polls every few seconds, and on embedded PGlite
+   * each statement costs milliseconds): claims due jobs and, in the same pass, dead-letters a
+   * job whose lease ran out on its last allowed attempt. Its worker died running it (perhaps
+   * because of it), so it is not handed to the next worker to crash that one too.
+   */
   async #claim(queues: string[]): Promise<JobRow[]> {
-    // A lease that ran out on the last allowed attempt: the worker died running it (perhaps
-    // because of it), so dead-letter it instead of crashing the next worker forever.
-    const expired = await sql<{ queue: string }>`
-      update jobs set status = 'dead', locked_until = null, finished_at = now(),
-        last_error = 'lease expired on the last attempt (worker died?)'
-      where id in (
-        select id from jobs
-        where queue in (${sql.join(queues)}) and status = 'running' and locked_until < now() and attempts >= max_attempts
-        for update skip locked)
-      returning queue`.execute(this.#db);
-    for (const { queue } of expired.rows) this.#opts.metrics?.jobFinished(queue, 'dead');
     const { rows } = await sql<JobRow>`
-      update jobs set status = 'running', attempts = attempts + 1, locked_by = ${this.#opts.workerId},
-        locked_until = now() + make_interval(secs => ${this.#opts.leaseMs / 1000})
+      update jobs set
+        status = case when status = 'running' and attempts >= max_attempts then 'dead' else 'running' end,
+        attempts = case when status = 'running' and attempts >= max_attempts then attempts else attempts + 1 end,
+        locked_by = case when status = 'running' and attempts >= max_attempts then locked_by else ${this.#opts.workerId} end,
+        locked_until = case when status = 'running' and attempts >= max_attempts then null
+          else now() + make_interval(secs => ${this.#opts.leaseMs / 1000}) end,
+        finished_at = case when status = 'running' and attempts >= max_attempts then now() else finished_at end,
+        last_error = case when status = 'running' and attempts >= max_attempts then ${LEASE_EXPIRED} else last_error end
       where id in (
         select id from jobs
         where queue in (${sql.join(queues)})
@@ -145,7 +148,12 @@ export class JobWorker {
         limit ${this.#opts.batchSize}
         for update skip locked)
       returning *`.execute(this.#db);
-    return rows;
+    const claimed: JobRow[] = [];
+    for (const row of rows) {
+      if (row.status === 'dead') this.#opts.metrics?.jobFinished(row.queue, 'dead');
+      else claimed.push(row);
+    }
+    return claimed;
   }
 
   async #run(job: JobRow): Promise<void> {
