@@ -10,6 +10,8 @@ export interface ThreadInit {
   numberOids: readonly number[];
   dataDir?: string;
   loadDataDir?: Blob;
+  /** Postgres `shared_buffers` (e.g. `16MB`); PGlite's own default when absent. */
+  sharedBuffers?: string;
 }
 
 /** PGlite's compiled WebAssembly and its file-system bundle, handed to each thread it starts in. */

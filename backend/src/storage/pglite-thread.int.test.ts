@@ -28,6 +28,12 @@ describe('embedded database on its own thread', () => {
     expect(rows).toEqual([{ n: 9007199254740991, m: 12.5, at: new Date('2026-12-02T10:00:00Z'), j: { a: [1, 2] }, b: new Uint8Array([1, 2]), t: null }]);
   });
 
+  it('an in-memory database keeps a small buffer pool: its files are already in memory', async () => {
+    const { db } = await shared();
+    const { rows } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(db);
+    expect(rows).toEqual([{ shared_buffers: '16MB' }]);
+  });
+
   it('reports affected rows and keeps a rolled-back transaction out', async () => {
     const { db } = await shared();
     await sql`create table t (id int primary key, v text)`.execute(db);

@@ -41,6 +41,7 @@ try {
   db = await PGlite.create({
     ...(init.dataDir ? { dataDir: init.dataDir } : {}),
     ...(init.loadDataDir ? { loadDataDir: init.loadDataDir } : {}),
+    ...(init.sharedBuffers ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${init.sharedBuffers}`] } : {}),
     pgliteWasmModule: init.wasmModule,
     fsBundle: init.fsBundle,
     parsers: Object.fromEntries(init.numberOids.map((oid) => [oid, toNumber])),
