@@ -1,31 +1,19 @@
 import type { Logger } from 'pino';
-import type { CallContext, CallEndReason, StreamClaims } from './call-context.js';
-import type { ChimeFrames } from './chime-tone.js';
-import { truncateEvent } from './client-events.js';
+import type { CallEndReason, StreamClaims } from './call-context.js';
 import type { ServerEvent } from './dialects/dialect.js';
-import type { DialectState } from './dialects/dialect-state.js';
-import type { VoiceMetrics } from './metrics.js';
-import type { VoiceOptions } from './options.js';
+import { callerStartedSpeaking } from './session/barge-in.js';
 import { closeCodeFor, reportCallEnded } from './session/call-end.js';
-import { CallActions } from './session/call-actions.js';
-import { CallRecorder, type FrameCounters } from './session/call-recorder.js';
+import { createCallParts, type CallParts, type CallPartsDeps } from './session/call-parts.js';
+import type { FrameCounters } from './session/call-recorder.js';
 import { guardWith, type Guard } from './session/guard.js';
-import { OutputMux } from './session/output-mux.js';
-import { RealtimeConnection } from './session/realtime-connection.js';
-import { ToolCalls } from './session/tool-calls.js';
-import { TurnState } from './session/turn-state.js';
-import type { TwilioLeg } from './twilio-leg.js';
+import type { OutputMux } from './session/output-mux.js';
+import type { RealtimeConnection } from './session/realtime-connection.js';
+import { startMatchesClaims } from './session/stream-start.js';
+import type { TurnState } from './session/turn-state.js';
 import type { TwilioInbound } from './twilio-wire.js';
 
-export interface CallSessionDeps {
-  twilio: TwilioLeg;
+export interface CallSessionDeps extends CallPartsDeps {
   claims: StreamClaims;
-  context: CallContext;
-  options: VoiceOptions;
-  dialect: DialectState;
-  metrics: VoiceMetrics;
-  chimeFrames: ChimeFrames | null;
-  log: Logger;
   onEnded(session: CallSession): void;
   now?: () => number;
 }
@@ -43,13 +31,12 @@ export class CallSession {
   readonly #log: Logger;
   readonly #guard: Guard;
   readonly #abort = new AbortController();
-  readonly #rec = new CallRecorder();
-  readonly #frames: FrameCounters = this.#rec.frames;
-  readonly #turns = new TurnState();
+  readonly #parts: CallParts;
+  // The parts the audio handlers use, each in a field of its own (one load, not two).
+  readonly #frames: FrameCounters;
+  readonly #turns: TurnState;
   readonly #mux: OutputMux;
   readonly #rt: RealtimeConnection;
-  readonly #tools: ToolCalls;
-  readonly #actions: CallActions;
   #ended = false;
 
   constructor(deps: CallSessionDeps) {
@@ -57,53 +44,20 @@ export class CallSession {
     this.#now = deps.now ?? (() => performance.now());
     this.#log = deps.log;
     this.#guard = guardWith((where, err) => this.#listenerFailed(where, err));
-    this.#mux = new OutputMux({
-      twilio: deps.twilio,
-      frames: this.#frames,
-      chime: { options: deps.options.chime, frames: deps.chimeFrames },
-      guard: this.#guard,
+    const parts = createCallParts(deps, {
       now: this.#now,
-      onChime: () => this.#log.info({ event: 'chime' }, 'thinking chime'),
-    });
-    this.#rt = new RealtimeConnection({
-      options: deps.options,
-      dialect: deps.dialect,
-      context: deps.context,
-      turns: this.#turns,
-      metrics: deps.metrics,
-      log: deps.log,
       guard: this.#guard,
-      onEvent: (e) => this.#onRealtime(e),
-      onLost: () => this.end('realtime_lost'),
-      onListenerError: (err) => this.#listenerFailed('realtime', err),
-      transcript: () => this.#rec.transcript,
-      onShare: (ms) => this.#rec.bridgeShare(ms),
-    });
-    this.#tools = new ToolCalls({
-      // Bound: the context may be a class instance.
-      invokeTool: deps.context.invokeTool.bind(deps.context),
-      timeoutMs: deps.options.toolTimeoutMs,
       signal: this.#abort.signal,
-      now: this.#now,
-      recorder: this.#rec,
-      connection: this.#rt,
-      metrics: deps.metrics,
-      log: deps.log,
-      guard: this.#guard,
-      onAction: (a) => this.#actions.fromTool(a),
-    });
-    this.#actions = new CallActions({
-      context: deps.context,
-      limits: deps.options.limits,
-      mux: this.#mux,
-      turns: this.#turns,
-      realtime: this.#rt,
-      toolsRunning: () => this.#tools.running,
+      onRealtime: (e) => this.#onRealtime(e),
+      onListenerError: (where, err) => this.#listenerFailed(where, err),
       ended: () => this.#ended,
       end: (reason) => this.end(reason),
-      guard: this.#guard,
-      log: deps.log,
     });
+    this.#parts = parts;
+    this.#frames = parts.rec.frames;
+    this.#turns = parts.turns;
+    this.#mux = parts.mux;
+    this.#rt = parts.rt;
   }
 
   get ended(): boolean {
@@ -137,13 +91,13 @@ export class CallSession {
   end(reason: CallEndReason): void {
     if (this.#ended) return;
     this.#ended = true;
-    this.#actions.stop();
+    this.#parts.actions.stop();
     this.#mux.close();
     this.#abort.abort(new Error('call ended'));
     this.#rt.close();
     if (!this.#d.twilio.closed) this.#d.twilio.close(closeCodeFor(reason), reason);
-    const record = this.#rec.record({ claims: this.#d.claims, dialect: this.#d.dialect.dialect.name, endReason: reason, reconnects: this.#rt.reconnects, chimes: this.#mux.chimes });
-    reportCallEnded(record, this.#rec.replyLatencies(), this.#rec.bridgeShares().samples, this.#d.metrics, this.#log);
+    const record = this.#parts.rec.record({ claims: this.#d.claims, dialect: this.#d.dialect.dialect.name, endReason: reason, reconnects: this.#rt.reconnects, chimes: this.#mux.chimes });
+    reportCallEnded(record, this.#parts.rec.replyLatencies(), this.#parts.rec.bridgeShares().samples, this.#d.metrics, this.#log);
     this.#guard('call_record_sink', () => this.#d.context.onCallEnded(record))();
     this.#d.onEnded(this);
   }
@@ -160,7 +114,7 @@ export class CallSession {
     switch (m.kind) {
       case 'mark':
         if (!this.#mux.started) return this.#outOfOrder();
-        if (this.#mux.echoed(m.name, this.#now())) this.#rec.assistantHeard();
+        if (this.#mux.echoed(m.name, this.#now())) this.#parts.rec.assistantHeard();
         return;
       case 'start':
         if (this.#mux.started) return this.#outOfOrder();
@@ -182,10 +136,7 @@ export class CallSession {
   }
 
   #onStart(m: Extract<TwilioMessage, { kind: 'start' }>): void {
-    const c = this.#d.claims;
-    const p = m.customParameters;
-    const ok = p['tenant_id'] === c.tenantId && p['actor_mode'] === c.actorMode && p['tenant_mode'] === c.tenantMode && p['rid'] === c.callSid && m.callSid === c.callSid;
-    if (!ok) {
+    if (!startMatchesClaims(m, this.#d.claims)) {
       this.#d.metrics.streamRejected('start_mismatch');
       this.#log.warn({ event: 'stream_rejected', reason: 'start_mismatch' }, 'stream start does not match its token');
       this.end('start_mismatch');
@@ -194,7 +145,7 @@ export class CallSession {
     this.#mux.begin(m.streamSid);
     this.#turns.streamStarted(this.#now());
     this.#rt.streamReady();
-    this.#actions.streamStarted();
+    this.#parts.actions.streamStarted();
   }
 
   // ── Realtime side ──────────────────────────────────────────────────────────
@@ -207,30 +158,30 @@ export class CallSession {
         if (!this.#turns.isDropped(e.responseId)) this.#mux.endOfAudio();
         return;
       case 'speechStarted':
-        return this.#onSpeechStarted();
+        return callerStartedSpeaking(this.#parts, this.#now(), this.#d.metrics, this.#log);
       case 'speechStopped':
         this.#turns.callerTurnEnded(this.#now());
         this.#mux.startWaiting();
         return;
       case 'responseCreated':
         this.#turns.responseCreated(e.responseId);
-        this.#actions.responseCreated(e.responseId);
+        this.#parts.actions.responseCreated(e.responseId);
         return;
       case 'responseDone': {
         const createDue = this.#turns.responseDone(e.responseId);
         if (!this.#turns.isDropped(e.responseId)) this.#mux.endOfAudio();
         if (createDue) this.#rt.responseCreate();
-        this.#actions.responseDone(e.responseId);
+        this.#parts.actions.responseDone(e.responseId);
         return;
       }
       case 'functionCall':
         this.#mux.startWaiting();
-        this.#actions.assistantBusy();
-        return this.#tools.run(e);
+        this.#parts.actions.assistantBusy();
+        return this.#parts.tools.run(e);
       case 'callerTranscript':
-        return this.#rec.said('caller', e.text);
+        return this.#parts.rec.said('caller', e.text);
       case 'assistantTranscript':
-        return this.#rec.said('assistant', e.text);
+        return this.#parts.rec.said('assistant', e.text);
       case 'error':
         return this.#rt.serverError(e);
       default:
@@ -254,33 +205,12 @@ export class CallSession {
     const latency = this.#turns.assistantAudioSent(now);
     if (latency === null) return;
     if (latency.kind === 'greeting') {
-      this.#rec.firstAudio(latency.ms);
+      this.#parts.rec.firstAudio(latency.ms);
       this.#d.metrics.firstAudio(latency.ms / 1000);
     } else {
-      this.#rec.replyLatency(latency.ms);
+      this.#parts.rec.replyLatency(latency.ms);
       this.#d.metrics.replyLatency(latency.ms / 1000);
     }
-  }
-
-  #onSpeechStarted(): void {
-    this.#rec.callerSpoke();
-    this.#actions.callerSpoke();
-    this.#mux.stopWaiting();
-    const active = this.#turns.activeResponseId;
-    // Read before the cut: `interrupt` settles the line's `whenPlayed` at once.
-    const overTheLine = this.#actions.lineStarted;
-    const cut = this.#mux.interrupt(this.#now(), active);
-    if (cut === null) return;
-    const { truncation, responseIds } = cut;
-    if (truncation) this.#rt.send(truncateEvent(truncation));
-    for (const id of responseIds) this.#turns.drop(id);
-    if (active !== null) this.#turns.drop(active);
-    if (truncation || active !== null) {
-      this.#rec.bargedIn(truncation);
-      this.#d.metrics.bargeIn(truncation !== null);
-      this.#log.info({ event: 'barge_in', itemId: truncation?.itemId, audioEndMs: truncation?.audioEndMs }, 'caller barged in');
-    }
-    this.#actions.bargedIn(overTheLine);
   }
 
   #listenerFailed(where: string, err: unknown): void {
