@@ -186,6 +186,23 @@ describe.each(testDatabaseKinds())('jobs on %s', (kind) => {
     expect(text).toMatch(/^voz_jobs_total\{queue="never",outcome="dead"\} 1$/m);
   });
 
+  it('a poll that only dead-letters keeps polling at pace: the job behind those letters runs soon', async () => {
+    for (let i = 0; i < 4; i++) await queue.enqueue('late', { i }, { maxAttempts: 1 });
+    // Four leases that ran out on their last attempt, ahead of one due job.
+    await handle.db.updateTable('jobs').set({ status: 'running', attempts: 1, locked_until: new Date(Date.now() - 60_000) }).execute();
+    const ran: number[] = [];
+    await queue.enqueue('late', { i: 4 });
+    // One row per poll; an idle poll would double the wait each time (200, 400, 800, 1600 ms).
+    const worker = new JobWorker(handle.db, { late: async (p) => void ran.push(p.i as number) }, { pollMs: 100, idlePollMs: 20_000, batchSize: 1 });
+    const started = performance.now();
+    worker.start();
+    for (let t = 0; t < 300 && ran.length === 0; t++) await sleep(10);
+    await worker.stop();
+    expect(ran).toEqual([4]);
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect((await jobRows()).map((j) => j.status)).toEqual(['dead', 'dead', 'dead', 'dead', 'done']);
+  });
+
   it('start/stop polls in the background and stops cleanly', async () => {
     const seen: number[] = [];
     const worker = new JobWorker(handle.db, { bg: async (p) => void seen.push(p.i as number) }, { pollMs: 10 });

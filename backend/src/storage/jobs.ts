@@ -97,13 +97,14 @@ export class JobWorker {
     let delayMs = this.#opts.pollMs;
     const tick = async () => {
       if (this.#stopped) return;
-      let ran = 0;
-      this.#running = this.runOnce().then(
-        (n) => void (ran = n),
+      let taken = 0;
+      this.#running = this.#poll().then(
+        (r) => void (taken = r.taken),
         (err: unknown) => this.#opts.log?.error({ err }, 'job poll failed'),
       );
       await this.#running;
-      delayMs = nextPollDelay(ran, delayMs, this.#opts);
+      // A batch of dead letters is work too: more may be waiting behind it.
+      delayMs = nextPollDelay(taken, delayMs, this.#opts);
       if (!this.#stopped) this.#timer = setTimeout(tick, delayMs).unref();
     };
     this.#timer = setTimeout(tick, 0).unref();
@@ -117,11 +118,16 @@ export class JobWorker {
 
   /** Claims and runs one batch; returns how many jobs ran. */
   async runOnce(): Promise<number> {
+    return (await this.#poll()).ran;
+  }
+
+  /** One batch: `taken` counts the rows the claim took, dead-lettered ones included. */
+  async #poll(): Promise<{ ran: number; taken: number }> {
     const queues = Object.keys(this.#handlers);
-    if (queues.length === 0) return 0;
-    const jobs = await this.#claim(queues);
+    if (queues.length === 0) return { ran: 0, taken: 0 };
+    const { jobs, taken } = await this.#claim(queues);
     for (const job of jobs) await this.#run(job);
-    return jobs.length;
+    return { ran: jobs.length, taken };
   }
 
   /**
@@ -130,7 +136,7 @@ export class JobWorker {
    * job whose lease ran out on its last allowed attempt. Its worker died running it (perhaps
    * because of it), so it is not handed to the next worker to crash that one too.
    */
-  async #claim(queues: string[]): Promise<JobRow[]> {
+  async #claim(queues: string[]): Promise<{ jobs: JobRow[]; taken: number }> {
     const { rows } = await sql<JobRow>`
       update jobs set
         status = case when status = 'running' and attempts >= max_attempts then 'dead' else 'running' end,
@@ -148,12 +154,12 @@ export class JobWorker {
         limit ${this.#opts.batchSize}
         for update skip locked)
       returning *`.execute(this.#db);
-    const claimed: JobRow[] = [];
+    const jobs: JobRow[] = [];
     for (const row of rows) {
       if (row.status === 'dead') this.#opts.metrics?.jobFinished(row.queue, 'dead');
-      else claimed.push(row);
+      else jobs.push(row);
     }
-    return claimed;
+    return { jobs, taken: rows.length };
   }
 
   async #run(job: JobRow): Promise<void> {
