@@ -68,7 +68,8 @@ export function createCallParts(deps: CallPartsDeps, hooks: CallPartsHooks): Cal
     metrics: deps.metrics,
     log,
     guard,
-    onEvent: (e) => hooks.onRealtime(e),
+    // Handed on as it is: every audio delta goes through it, so no extra call in between.
+    onEvent: hooks.onRealtime,
     onLost: () => hooks.end('realtime_lost'),
     onListenerError: (err) => hooks.onListenerError('realtime', err),
     transcript: () => rec.transcript,
