@@ -138,22 +138,22 @@ export class JobWorker {
    */
   async #claim(queues: string[]): Promise<{ jobs: JobRow[]; taken: number }> {
     const { rows } = await sql<JobRow>`
-      update jobs set
-        status = case when status = 'running' and attempts >= max_attempts then 'dead' else 'running' end,
-        attempts = case when status = 'running' and attempts >= max_attempts then attempts else attempts + 1 end,
-        locked_by = case when status = 'running' and attempts >= max_attempts then locked_by else ${this.#opts.workerId} end,
-        locked_until = case when status = 'running' and attempts >= max_attempts then null
-          else now() + make_interval(secs => ${this.#opts.leaseMs / 1000}) end,
-        finished_at = case when status = 'running' and attempts >= max_attempts then now() else finished_at end,
-        last_error = case when status = 'running' and attempts >= max_attempts then ${LEASE_EXPIRED} else last_error end
-      where id in (
-        select id from jobs
+      with picked as (
+        select id, status = 'running' and attempts >= max_attempts as dead from jobs
         where queue in (${sql.join(queues)})
           and ((status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now()))
         order by run_at, id
         limit ${this.#opts.batchSize}
         for update skip locked)
-      returning *`.execute(this.#db);
+      update jobs j set
+        status = case when p.dead then 'dead' else 'running' end,
+        attempts = case when p.dead then j.attempts else j.attempts + 1 end,
+        locked_by = case when p.dead then j.locked_by else ${this.#opts.workerId} end,
+        locked_until = case when p.dead then null else now() + make_interval(secs => ${this.#opts.leaseMs / 1000}) end,
+        finished_at = case when p.dead then now() else j.finished_at end,
+        last_error = case when p.dead then ${LEASE_EXPIRED} else j.last_error end
+      from picked p where j.id = p.id
+      returning j.*`.execute(this.#db);
     const jobs: JobRow[] = [];
     for (const row of rows) {
       if (row.status === 'dead') this.#opts.metrics?.jobFinished(row.queue, 'dead');
