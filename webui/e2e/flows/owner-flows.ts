@@ -10,7 +10,7 @@ const tenantApi = (path: string) => `/api/tenants/${tenantId}/${path}`;
 /** "$1,234.50" → 123450; "12" → 12: what a figure on screen says, as the API's integer. */
 const shownNumber = (text: string, cents: boolean) => Math.round(Number(text.replace(/[^0-9.-]/g, '')) * (cents ? 100 : 1));
 
-/** The demo restaurant's owner at work: sign in, Today, ask, an order, an access code, the menu and switches, sign out. */
+/** The demo restaurant's owner at work: sign in, Today, ask, an order, an access code, the menu and switches, kitchen hours, sign out. */
 export function ownerFlows(suite: BrowserSuite) {
   let portal: Portal;
   let page: Page;
@@ -140,6 +140,37 @@ export function ownerFlows(suite: BrowserSuite) {
     const { links: _links, updated_at: _updated, ...body } = settingsBefore;
     expect((await portal.api(tenantApi('settings'), { method: 'PUT', session, body })).status).toBe(200);
     expect((await portal.api(tenantApi('menu'), { method: 'PUT', session, body: menuBefore })).status).toBe(200);
+  });
+
+  it('moves a kitchen closing time and opens a closed date for lunch; the API shows the hours, the menu kept', async () => {
+    type StoredMenu = { menu: { hours: { weekly: Array<{ close: number }>; overrides: Array<{ date: string; ranges: unknown[] }> }; categories: unknown[] } };
+    const before = (await portal.api(tenantApi('menu'), { session })).body as StoredMenu;
+    await page.goto(`${portal.baseUrl}/settings/`);
+    await settled(page);
+
+    const hours = page.getByRole('region', { name: 'Kitchen hours' });
+    const firstClose = hours.getByRole('group', { name: 'Kitchen hours 1', exact: true }).getByLabel('Closes', { exact: true });
+    // The demo's opening hours are its kitchen hours: copying them undoes an edit.
+    await firstClose.fill('23:00');
+    await hours.getByRole('button', { name: 'Copy opening hours' }).click();
+    expect(await firstClose.inputValue()).toBe('21:30');
+    await firstClose.fill('22:00');
+    const christmas = hours.getByRole('group', { name: 'Date 1', exact: true });
+    expect(await christmas.getByLabel('Date', { exact: true }).inputValue()).toBe('2026-12-25');
+    await christmas.getByText('Closed all day.').waitFor();
+    await christmas.getByRole('button', { name: 'Open that day (date 1)' }).click();
+    await christmas.getByLabel('Opens that day', { exact: true }).fill('12:00');
+    await hours.getByRole('button', { name: 'Save kitchen hours' }).click();
+    await hours.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await christmas.scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-kitchen-hours');
+
+    const after = (await portal.api(tenantApi('menu'), { session })).body as StoredMenu;
+    expect(after.menu.hours.weekly.map((w) => w.close)).toEqual([22 * 60, ...before.menu.hours.weekly.slice(1).map((w) => w.close)]);
+    expect(after.menu.hours.overrides[0]).toEqual({ date: '2026-12-25', ranges: [{ open: 12 * 60, close: 13 * 60 }] });
+    expect(after.menu.hours.overrides.slice(1)).toEqual(before.menu.hours.overrides.slice(1));
+    expect(after.menu.categories).toEqual(before.menu.categories);
+    expect((await portal.api(tenantApi('menu'), { method: 'PUT', session, body: before })).status).toBe(200);
   });
 
   it("opens the demo's unanswered transfer: the outcome in words, the message player and the latency", async () => {

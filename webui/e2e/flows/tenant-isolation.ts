@@ -69,7 +69,7 @@ export function tenantIsolation(suite: BrowserSuite) {
     for (const mark of restaurantMarks) expect(received).not.toContain(mark);
   });
 
-  it('UI: Settings edits the barbershop’s services and staff, and shows no menu', async () => {
+  it('UI: Settings edits the barbershop’s services and staff and its booking hours, and shows no menu', async () => {
     const own = (path: string) => `/api/tenants/${DEMO.barbershop.tenantId}/${path}`;
     const before = (await portal.api(own('catalog'), { session: barbershop })).body;
     await page.goto(`${portal.baseUrl}/settings/`);
@@ -81,6 +81,15 @@ export function tenantIsolation(suite: BrowserSuite) {
     await section.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     const after = (await portal.api(own('catalog'), { session: barbershop })).body as { catalog: { services: Array<{ id: string; priceCents: number }> } };
     expect(after.catalog.services.find((s) => s.id === 'haircut')?.priceCents).toBe(3600);
+
+    // Booking hours are their own form, saved over the services just saved.
+    const hours = page.getByRole('region', { name: 'Booking hours' });
+    await hours.getByRole('group', { name: 'Booking hours 3', exact: true }).getByLabel('Closes', { exact: true }).fill('16:00');
+    await hours.getByRole('button', { name: 'Save booking hours' }).click();
+    await hours.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    const later = (await portal.api(own('catalog'), { session: barbershop })).body as { catalog: { hours: { weekly: Array<{ days: number[]; close: number }> }; services: Array<{ id: string; priceCents: number }> } };
+    expect(later.catalog.hours.weekly[2]).toMatchObject({ days: [7], close: 16 * 60 });
+    expect(later.catalog.services).toEqual(after.catalog.services);
     expect((await portal.api(own('catalog'), { method: 'PUT', session: barbershop, body: before })).status).toBe(200);
   });
 

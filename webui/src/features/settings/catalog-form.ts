@@ -11,7 +11,8 @@ const DaysOff = z.array(z.enum(WEEKDAYS)).transform((days) => days.map((d) => WE
 
 /**
  * Services (name, length, price in dollars) and staff (name, days off) as a form, each field
- * checked by the contract's schema; hours and booking rules are kept as stored.
+ * checked by the contract's schema; hours (a form of their own, `service-hours-form.ts`) and booking rules
+ * are kept as stored.
  */
 export const CatalogForm = z.object({
   services: z.array(z.object({ id: NewRowId, name: service.name, duration: WholeNumber.pipe(service.durationMinutes), price: Dollars.pipe(service.priceCents) })).min(1, 'offer at least one service'),

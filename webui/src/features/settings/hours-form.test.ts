@@ -31,4 +31,18 @@ describe('the opening hours form', () => {
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['weekly.0.days', 'weekly.0.close']));
   });
+
+  it('midnight as a closing time is typed 00:00 (a time input has no 24:00) and stored as 24:00', () => {
+    const late = { ...stored, opening_hours: { weekly: [{ days: ['fri' as const], open: '17:00', close: '24:00' }], holidays: [] } };
+    const rows = hoursFormFrom(late);
+    expect(rows.weekly[0]!.close).toBe('00:00');
+    expect(settingsWithHours(late, HoursForm.parse(rows)).opening_hours?.weekly).toEqual(late.opening_hours.weekly);
+  });
+
+  it('a date may have its own hours, checked like any other range', () => {
+    const v = HoursForm.parse({ always_open: false, weekly: [], holidays: [{ date: '2026-12-24', name: 'Christmas Eve', ranges: [{ open: '09:00', close: '13:00' }] }] });
+    expect(settingsWithHours(stored, v).opening_hours?.holidays).toEqual([{ date: '2026-12-24', name: 'Christmas Eve', ranges: [{ open: '09:00', close: '13:00' }] }]);
+    const bad = HoursForm.safeParse({ always_open: false, weekly: [], holidays: [{ date: '2026-12-24', name: '', ranges: [{ open: '13:00', close: '09:00' }] }] });
+    expect(bad.error!.issues.map((i) => i.path.join('.'))).toEqual(['holidays.0.ranges.0.close']);
+  });
 });

@@ -26,7 +26,7 @@ const Options = z.string().transform((text, ctx) =>
  * The menu's categories and items as a form, each field checked by the contract's schema:
  * prices in dollars, options as one line ("add chicken +5, spicy"); and how orders are taken:
  * how soon one is ready, how far ahead callers may order, delivery with its fee and minimum, the
- * sales tax. Kitchen hours are not edited here and are kept as stored.
+ * sales tax. Kitchen hours have a form of their own (`service-hours-form.ts`) and are kept here as stored.
  */
 export const MenuForm = z.object({
   ordering: z.object({

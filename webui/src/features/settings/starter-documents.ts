@@ -1,19 +1,12 @@
 import { CatalogSchema, MenuSchema, type Catalog, type Menu, type OpeningHours, type ServiceHours } from '@vozlia/contract';
 import { ApiError } from '@/lib/api/api-error';
+import { serviceHoursOf } from './service-hours-form';
 
-const ISO_WEEKDAY = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 } as const;
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 /** Every day, 11:00 to 21:00, until the owner sets opening hours. */
 const EVERY_DAY: ServiceHours = { weekly: [{ days: [1, 2, 3, 4, 5, 6, 7], open: 11 * 60, close: 21 * 60 }], overrides: [] };
 
 /** The business's opening hours (settings) as a kitchen's or a shop's hours; every day 11–21 when none are set. */
-export function serviceHoursFrom(opening: OpeningHours | null): ServiceHours {
-  if (!opening || opening.weekly.length === 0) return EVERY_DAY;
-  return {
-    weekly: opening.weekly.map((w) => ({ days: w.days.map((d) => ISO_WEEKDAY[d]), open: minutesOf(w.open), close: minutesOf(w.close) })),
-    overrides: opening.holidays.map((h) => ({ date: h.date, ranges: h.ranges.map((r) => ({ open: minutesOf(r.open), close: minutesOf(r.close) })) })),
-  };
-}
+export const serviceHoursFrom = (opening: OpeningHours | null): ServiceHours => (!opening || opening.weekly.length === 0 ? EVERY_DAY : serviceHoursOf(opening));
 
 /** A first menu to fill in: the product's defaults, taken during the opening hours. */
 export const starterMenu = (opening: OpeningHours | null): Menu => MenuSchema.parse({ hours: serviceHoursFrom(opening), categories: [{ name: 'Menu', items: [] }] });

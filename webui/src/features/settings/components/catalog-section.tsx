@@ -10,6 +10,7 @@ import { QueryView } from '@/components/ui/query-view';
 import { useApi } from '@/lib/api/api-context';
 import { useApiForm } from '@/lib/use-api-form';
 import { starterCatalog } from '../starter-documents';
+import { ServiceHoursSection } from './service-hours-section';
 import { StoredOrStarter } from './stored-or-starter';
 import { CatalogForm, catalogFieldOf, catalogFormFrom, catalogWithForm, NEW_SERVICE, NEW_STAFF, WEEKDAYS, type CatalogFormValue } from '../catalog-form';
 import { catalogKey, catalogQuery, saveCatalog } from '../queries';
@@ -20,20 +21,41 @@ const DAY_NAMES: Record<(typeof WEEKDAYS)[number], string> = { mon: 'Mon', tue: 
 export function CatalogSection({ tenantId, openingHours }: { tenantId: string; openingHours: OpeningHours | null }) {
   const api = useApi();
   const query = useQuery(catalogQuery(api, tenantId));
+  const stored = query.data?.catalog;
   return (
-    <section className="card stack" aria-labelledby="catalog-heading">
-      <div>
-        <h2 id="catalog-heading">Services and staff</h2>
-        <p className="muted">What callers can ask to book, and who works which days. The next call offers these.</p>
-      </div>
-      <QueryView query={query} loadingLabel="Loading services and staff…">
-        {(stored) => (
-          <StoredOrStarter stored={stored?.catalog ?? null} starter={() => starterCatalog(openingHours)} noneYet="No services yet: add what callers can book and who works, then save. Bookings are taken during your opening hours.">
-            {(catalog) => <CatalogEditor tenantId={tenantId} catalog={catalog} />}
-          </StoredOrStarter>
-        )}
-      </QueryView>
-    </section>
+    <>
+      <section className="card stack" aria-labelledby="catalog-heading">
+        <div>
+          <h2 id="catalog-heading">Services and staff</h2>
+          <p className="muted">What callers can ask to book, and who works which days. The next call offers these.</p>
+        </div>
+        <QueryView query={query} loadingLabel="Loading services and staff…">
+          {(stored) => (
+            <StoredOrStarter stored={stored?.catalog ?? null} starter={() => starterCatalog(openingHours)} noneYet="No services yet: add what callers can book and who works, then save. Bookings are taken during your opening hours.">
+              {(catalog) => <CatalogEditor tenantId={tenantId} catalog={catalog} />}
+            </StoredOrStarter>
+          )}
+        </QueryView>
+      </section>
+      {stored && <BookingHours tenantId={tenantId} catalog={stored} openingHours={openingHours} />}
+    </>
+  );
+}
+
+/** When appointments can be booked: saved with the stored services and staff. */
+function BookingHours({ tenantId, catalog, openingHours }: { tenantId: string; catalog: Catalog; openingHours: OpeningHours | null }) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return (
+    <ServiceHoursSection
+      heading="Booking hours"
+      description="When appointments can be booked: every appointment starts and ends inside these hours."
+      noun="Booking hours"
+      hours={catalog.hours}
+      openingHours={openingHours}
+      apiPrefix="catalog.hours."
+      save={async (hours) => queryClient.setQueryData(catalogKey(tenantId), await saveCatalog(api, tenantId, { catalog: { ...catalog, hours } }))}
+    />
   );
 }
 

@@ -10,6 +10,7 @@ import { QueryView } from '@/components/ui/query-view';
 import { useApi } from '@/lib/api/api-context';
 import { useApiForm } from '@/lib/use-api-form';
 import { starterMenu } from '../starter-documents';
+import { ServiceHoursSection } from './service-hours-section';
 import { StoredOrStarter } from './stored-or-starter';
 import { MenuForm, menuFieldOf, menuFormFrom, menuWithForm, NEW_MENU_ITEM, type MenuFormInput, type MenuFormValue } from '../menu-form';
 import { menuKey, menuQuery, saveMenu } from '../queries';
@@ -20,22 +21,43 @@ type Form = UseFormReturn<MenuFormInput, unknown, MenuFormValue>;
 export function MenuSection({ tenantId, openingHours }: { tenantId: string; openingHours: OpeningHours | null }) {
   const api = useApi();
   const query = useQuery(menuQuery(api, tenantId));
+  const stored = query.data?.menu;
   return (
-    <section className="card stack" aria-labelledby="menu-heading">
-      <div>
-        <h2 id="menu-heading">Menu</h2>
-        <p className="muted">
-          What callers can order. An item that is not available is not offered on the next call. Options are separated by commas, with +price when one costs more.
-        </p>
-      </div>
-      <QueryView query={query} loadingLabel="Loading the menu…">
-        {(stored) => (
-          <StoredOrStarter stored={stored?.menu ?? null} starter={() => starterMenu(openingHours)} noneYet="No menu yet: add your dishes and prices, then save. Orders are taken during your opening hours.">
-            {(menu) => <MenuEditor tenantId={tenantId} menu={menu} />}
-          </StoredOrStarter>
-        )}
-      </QueryView>
-    </section>
+    <>
+      <section className="card stack" aria-labelledby="menu-heading">
+        <div>
+          <h2 id="menu-heading">Menu</h2>
+          <p className="muted">
+            What callers can order. An item that is not available is not offered on the next call. Options are separated by commas, with +price when one costs more.
+          </p>
+        </div>
+        <QueryView query={query} loadingLabel="Loading the menu…">
+          {(stored) => (
+            <StoredOrStarter stored={stored?.menu ?? null} starter={() => starterMenu(openingHours)} noneYet="No menu yet: add your dishes and prices, then save. Orders are taken during your opening hours.">
+              {(menu) => <MenuEditor tenantId={tenantId} menu={menu} />}
+            </StoredOrStarter>
+          )}
+        </QueryView>
+      </section>
+      {stored && <KitchenHours tenantId={tenantId} menu={stored} openingHours={openingHours} />}
+    </>
+  );
+}
+
+/** When orders are taken: saved with the stored menu. */
+function KitchenHours({ tenantId, menu, openingHours }: { tenantId: string; menu: Menu; openingHours: OpeningHours | null }) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return (
+    <ServiceHoursSection
+      heading="Kitchen hours"
+      description="When callers can order for: every pickup or delivery time falls inside these hours."
+      noun="Kitchen hours"
+      hours={menu.hours}
+      openingHours={openingHours}
+      apiPrefix="menu.hours."
+      save={async (hours) => queryClient.setQueryData(menuKey(tenantId), await saveMenu(api, tenantId, { menu: { ...menu, hours } }))}
+    />
   );
 }
 
