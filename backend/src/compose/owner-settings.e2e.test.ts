@@ -47,10 +47,10 @@ describe.each(testDatabaseKinds())('owner settings reach the next call (%s)', (k
   const signIn = (email: string, password: string) => signInPortal(runtime.app, email, password);
 
   /** The portal's own request: the session cookie, and on writes the CSRF token and a same-origin Origin. */
-  async function api(s: Session, method: InjectOptions['method'], tenant: string, path: string, payload?: unknown) {
-    const headers = method === 'GET' ? { cookie: s.cookie } : { cookie: s.cookie, 'x-csrf-token': s.csrf, origin };
+  async function api(s: Session, method: InjectOptions['method'], tenant: string, path: string, payload?: unknown, extra: Record<string, string> = {}) {
+    const headers = method === 'GET' ? { cookie: s.cookie } : { cookie: s.cookie, 'x-csrf-token': s.csrf, origin, ...extra };
     const res = await runtime.app.inject({ method, url: `/api/tenants/${tenant}/${path}`, headers, ...(payload !== undefined ? { payload: payload as object } : {}) });
-    return { status: res.statusCode, json: res.body ? (res.json() as Record<string, unknown>) : {} };
+    return { status: res.statusCode, json: res.body ? (res.json() as Record<string, unknown>) : {}, etag: res.headers.etag };
   }
 
   /** A customer rings the tenant's own number; the session's tools as the model is offered them. */
@@ -137,6 +137,39 @@ describe.each(testDatabaseKinds())('owner settings reach the next call (%s)', (k
     expect(services(await toolsOfNextCall('+15550100002'))).toContain('Scalp Massage');
     const bad = await api(barber, 'PUT', BARBERSHOP, 'catalog', { catalog: { ...catalog, staff: [] } });
     expect(bad).toMatchObject({ status: 400, json: { field: 'catalog.staff' } });
+  });
+
+  it('two editors of one menu or catalog: a save over a version read before the other changed it is a 412, and nothing is lost', async () => {
+    const read = await api(owner, 'GET', RESTAURANT, 'menu');
+    expect(read.etag).toMatch(/^"v\d+"$/);
+    const { menu } = read.json as MenuDocument;
+    const first = menu.categories[0]!.items[0]!;
+    // Another tab marks an item sold out: a new version.
+    const sold = await api(owner, 'POST', RESTAURANT, `menu/items/${first.id}/availability`, { available: false });
+    expect(sold.etag).not.toBe(read.etag);
+    // This tab saves its older copy with the tag it read: refused, the sold-out kept.
+    const stale = await api(owner, 'PUT', RESTAURANT, 'menu', { menu: { ...menu, prepMinutes: 45 } }, { 'if-match': read.etag! });
+    expect(stale).toMatchObject({ status: 412, json: { error: 'stale', message: expect.stringContaining('menu was changed') } });
+    const now = await api(owner, 'GET', RESTAURANT, 'menu');
+    expect(now.etag).toBe(sold.etag);
+    expect((now.json as MenuDocument).menu).toEqual({ ...menu, categories: (sold.json as MenuDocument).menu.categories });
+    // Read again, change again: saved, with the next tag.
+    const fresh = await api(owner, 'PUT', RESTAURANT, 'menu', { menu: { ...(now.json as MenuDocument).menu, prepMinutes: 45 } }, { 'if-match': now.etag! });
+    expect(fresh.status).toBe(200);
+    expect((fresh.json as MenuDocument).menu.prepMinutes).toBe(45);
+    expect(fresh.etag).not.toBe(now.etag);
+    // A tag that names no version of ours matches nothing; no If-Match replaces the menu as before.
+    expect((await api(owner, 'PUT', RESTAURANT, 'menu', { menu }, { 'if-match': 'W/"something-else"' })).status).toBe(412);
+    expect((await api(owner, 'PUT', RESTAURANT, 'menu', { menu })).status).toBe(200);
+
+    const catalog = await api(barber, 'GET', BARBERSHOP, 'catalog');
+    const body = catalog.json as CatalogDocument;
+    const saved = await api(barber, 'PUT', BARBERSHOP, 'catalog', { catalog: { ...body.catalog, slotMinutes: 20 } }, { 'if-match': catalog.etag! });
+    expect(saved.status).toBe(200);
+    const again = await api(barber, 'PUT', BARBERSHOP, 'catalog', { catalog: { ...body.catalog, leadMinutes: 60 } }, { 'if-match': catalog.etag! });
+    expect(again).toMatchObject({ status: 412, json: { error: 'stale' } });
+    expect(((await api(barber, 'GET', BARBERSHOP, 'catalog')).json as CatalogDocument).catalog).toMatchObject({ slotMinutes: 20, leadMinutes: body.catalog.leadMinutes });
+    expect((await api(barber, 'PUT', BARBERSHOP, 'catalog', body, { 'if-match': saved.etag! })).status).toBe(200);
   });
 
   it('staff may read the menu but not change it, the catalog or the feature list; another tenant gets 404', async () => {

@@ -173,6 +173,33 @@ export function ownerFlows(suite: BrowserSuite) {
     expect((await portal.api(tenantApi('menu'), { method: 'PUT', session, body: before })).status).toBe(200);
   });
 
+  it('a menu changed elsewhere after the page loaded: saving the older copy is refused with a reload hint, and the other change stays', async () => {
+    type StoredMenu = { menu: { delivery: { feeCents: number }; categories: Array<{ items: Array<{ id: string; available: boolean }> }> } };
+    const calamari = (m: StoredMenu) => m.menu.categories.flatMap((c) => c.items).find((i) => i.id === 'calamari');
+    await page.goto(`${portal.baseUrl}/settings/`);
+    await settled(page);
+    const before = (await portal.api(tenantApi('menu'), { session })).body as StoredMenu;
+    // Another tab (or the manager) marks the calamari sold out.
+    expect((await portal.api(tenantApi('menu/items/calamari/availability'), { method: 'POST', session, body: { available: false } })).status).toBe(200);
+
+    const menu = page.getByRole('region', { name: 'Menu' });
+    await menu.getByLabel('Delivery fee ($)').fill('6.00');
+    await menu.getByRole('button', { name: 'Save menu' }).click();
+    await menu.getByRole('alert').filter({ hasText: 'Reload the page' }).waitFor();
+    const after = (await portal.api(tenantApi('menu'), { session })).body as StoredMenu;
+    expect(calamari(after)?.available).toBe(false);
+    expect(after.menu.delivery.feeCents).toBe(before.menu.delivery.feeCents);
+
+    // Reloaded, the page shows the change and saves over it.
+    await page.reload();
+    await settled(page);
+    expect(await menu.getByLabel('Fried Calamari available').isChecked()).toBe(false);
+    await menu.getByLabel('Fried Calamari available').check();
+    await menu.getByRole('button', { name: 'Save menu' }).click();
+    await menu.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect(calamari((await portal.api(tenantApi('menu'), { session })).body as StoredMenu)?.available).toBe(true);
+  });
+
   it("opens the demo's unanswered transfer: the outcome in words, the message player and the latency", async () => {
     const listed = await portal.api(`${tenantApi('calls')}?outcome=message_taken`, { session });
     const [call] = (listed.body as { items: Array<{ call_sid: string; turn_latency_p50_ms: number | null }> }).items;

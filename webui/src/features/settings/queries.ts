@@ -43,11 +43,13 @@ export const tenantFeaturesQuery = (api: ApiClient, tenantId: string) =>
 export const menuKey = (tenantId: string) => tenantKey(tenantId, 'menu');
 /** Null until a first menu is saved. */
 export const menuQuery = (api: ApiClient, tenantId: string) =>
-  tenantQuery(api, tenantId, ['menu'], (api, signal) => noneYetOn404(api.get(tenantPath(tenantId, 'menu'), MenuDocument, undefined, signal)));
-export const saveMenu = (api: ApiClient, tenantId: string, body: MenuDocumentInput) => api.send('PUT', tenantPath(tenantId, 'menu'), body, MenuDocument);
+  tenantQuery(api, tenantId, ['menu'], (api, signal) => noneYetOn404(api.getVersioned(tenantPath(tenantId, 'menu'), MenuDocument, signal)));
+/** Over the version read (`etag`): someone else's change since is a 412, not overwritten. */
+export const saveMenu = (api: ApiClient, tenantId: string, body: MenuDocumentInput, etag: string | null) => api.putVersioned(tenantPath(tenantId, 'menu'), body, MenuDocument, etag);
 
 export const catalogKey = (tenantId: string) => tenantKey(tenantId, 'catalog');
 /** Null until a first list of services and staff is saved. */
 export const catalogQuery = (api: ApiClient, tenantId: string) =>
-  tenantQuery(api, tenantId, ['catalog'], (api, signal) => noneYetOn404(api.get(tenantPath(tenantId, 'catalog'), CatalogDocument, undefined, signal)));
-export const saveCatalog = (api: ApiClient, tenantId: string, body: CatalogDocumentInput) => api.send('PUT', tenantPath(tenantId, 'catalog'), body, CatalogDocument);
+  tenantQuery(api, tenantId, ['catalog'], (api, signal) => noneYetOn404(api.getVersioned(tenantPath(tenantId, 'catalog'), CatalogDocument, signal)));
+/** Over the version read (`etag`): someone else's change since is a 412, not overwritten. */
+export const saveCatalog = (api: ApiClient, tenantId: string, body: CatalogDocumentInput, etag: string | null) => api.putVersioned(tenantPath(tenantId, 'catalog'), body, CatalogDocument, etag);

@@ -32,6 +32,20 @@ describe('ApiClient', () => {
     await expect(client.get('/api/x', z.object({}))).rejects.toBeInstanceOf(ApiError);
   });
 
+  it('reads a document with its ETag and writes it back in If-Match; a 412 is "stale", worded for the person at the form', async () => {
+    const fetch = vi.fn(async () => json(200, { v: 1 }, { etag: '"v7"' }));
+    vi.stubGlobal('fetch', fetch);
+    const doc = z.object({ v: z.number() });
+    await expect(client.getVersioned('/api/x', doc)).resolves.toEqual({ doc: { v: 1 }, etag: '"v7"' });
+    await client.putVersioned('/api/x', { v: 2 }, doc, '"v7"');
+    await client.putVersioned('/api/x', { v: 2 }, doc, null);
+    const [, withTag, without] = fetch.mock.calls.map((c) => (c as unknown as [string, RequestInit])[1].headers as Record<string, string>);
+    expect(withTag).toMatchObject({ 'if-match': '"v7"', 'x-csrf-token': 'csrf-1' });
+    expect(without).not.toHaveProperty('if-match');
+    vi.stubGlobal('fetch', async () => json(412, { error: 'stale', message: 'the menu was changed since it was read' }));
+    await expect(client.putVersioned('/api/x', {}, doc, '"v6"')).rejects.toMatchObject({ kind: 'stale', status: 412, message: expect.stringContaining('Reload the page') });
+  });
+
   it('takes a 204 as done', async () => {
     vi.stubGlobal('fetch', async () => new Response(null, { status: 204 }));
     await expect(client.send('DELETE', '/api/x', undefined, null)).resolves.toBeUndefined();

@@ -5,6 +5,15 @@ import { readErrorBody } from './error-body';
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** A document with its version (`ETag`): sent back in `If-Match`, a save cannot overwrite a change made since. */
+export interface Versioned<T> {
+  doc: T;
+  etag: string | null;
+}
+
+/** What a 412 means to the person at the form. */
+const STALE_MESSAGE = 'This was changed since the page loaded it (by someone else, or in another tab). Reload the page to see that change, then make yours again.';
+
 export interface ApiClientOptions {
   /** The CSRF token from login or `/api/auth/me`, sent back on every write. */
   csrfToken(): string | null;
@@ -23,18 +32,28 @@ export class ApiClient {
     this.#opts = opts;
   }
 
-  get<S extends z.ZodType>(path: string, schema: S, query?: QueryParams, signal?: AbortSignal): Promise<z.output<S>> {
-    return this.#request('GET', withQuery(path, query), undefined, schema, signal) as Promise<z.output<S>>;
+  async get<S extends z.ZodType>(path: string, schema: S, query?: QueryParams, signal?: AbortSignal): Promise<z.output<S>> {
+    return (await this.#request('GET', withQuery(path, query), undefined, schema, signal)).doc as z.output<S>;
   }
 
   send<S extends z.ZodType>(method: WriteMethod, path: string, body: unknown, schema: S, signal?: AbortSignal): Promise<z.output<S>>;
   send(method: WriteMethod, path: string, body: unknown, schema: null, signal?: AbortSignal): Promise<void>;
-  send(method: WriteMethod, path: string, body: unknown, schema: z.ZodType | null, signal?: AbortSignal): Promise<unknown> {
-    return this.#request(method, path, body, schema, signal);
+  async send(method: WriteMethod, path: string, body: unknown, schema: z.ZodType | null, signal?: AbortSignal): Promise<unknown> {
+    return (await this.#request(method, path, body, schema, signal)).doc;
   }
 
-  async #request(method: string, path: string, body: unknown, schema: z.ZodType | null, signal?: AbortSignal): Promise<unknown> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  /** A document with its `ETag`. */
+  getVersioned<S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal): Promise<Versioned<z.output<S>>> {
+    return this.#request('GET', path, undefined, schema, signal) as Promise<Versioned<z.output<S>>>;
+  }
+
+  /** A write over the version `etag` names (none: over whatever is stored); a change made since is a 412, kind `stale`. */
+  putVersioned<S extends z.ZodType>(path: string, body: unknown, schema: S, etag: string | null): Promise<Versioned<z.output<S>>> {
+    return this.#request('PUT', path, body, schema, undefined, etag ? { 'if-match': etag } : {}) as Promise<Versioned<z.output<S>>>;
+  }
+
+  async #request(method: string, path: string, body: unknown, schema: z.ZodType | null, signal?: AbortSignal, extra: Record<string, string> = {}): Promise<Versioned<unknown>> {
+    const headers: Record<string, string> = { accept: 'application/json', ...extra };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const bearer = this.#opts.bearerToken?.();
     if (bearer) headers.authorization = `Bearer ${bearer}`;
@@ -53,15 +72,16 @@ export class ApiClient {
     if (!res.ok) {
       const read = readErrorBody(payload, res.status >= 500 ? 'Something went wrong on the server. Try again in a moment.' : `Request failed (${res.status}).`);
       const retry = Number(res.headers.get('retry-after'));
-      throw new ApiError({ kind: kindOf(res.status), status: res.status, message: read.message, code: read.code, fieldErrors: read.fieldErrors, fieldPaths: read.fieldPaths, retryAfterSeconds: Number.isFinite(retry) && retry > 0 ? retry : null });
+      throw new ApiError({ kind: kindOf(res.status), status: res.status, message: res.status === 412 ? STALE_MESSAGE : read.message, code: read.code, fieldErrors: read.fieldErrors, fieldPaths: read.fieldPaths, retryAfterSeconds: Number.isFinite(retry) && retry > 0 ? retry : null });
     }
-    if (!schema) return undefined;
+    const etag = res.headers.get('etag');
+    if (!schema) return { doc: undefined, etag };
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
       const where = parsed.error.issues[0]?.path.join('.') || 'the body';
       throw new ApiError({ kind: 'bad_response', status: res.status, message: `The server's answer did not match what the portal expects (${where}).` });
     }
-    return parsed.data;
+    return { doc: parsed.data, etag };
   }
 }
 

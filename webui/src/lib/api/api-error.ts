@@ -5,6 +5,7 @@ export type ApiErrorKind =
   | 'not_found' // 404
   | 'invalid' // 400: see `fieldErrors`
   | 'conflict' // 409
+  | 'stale' // 412: the document changed since this page read it
   | 'rate_limited' // 429
   | 'server' // 5xx
   | 'network' // no answer at all
@@ -44,6 +45,7 @@ export function kindOf(status: number): ApiErrorKind {
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not_found';
   if (status === 409) return 'conflict';
+  if (status === 412) return 'stale';
   if (status === 429) return 'rate_limited';
   if (status >= 500) return 'server';
   return 'invalid';

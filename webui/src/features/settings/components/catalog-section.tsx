@@ -21,7 +21,7 @@ const DAY_NAMES: Record<(typeof WEEKDAYS)[number], string> = { mon: 'Mon', tue: 
 export function CatalogSection({ tenantId, openingHours }: { tenantId: string; openingHours: OpeningHours | null }) {
   const api = useApi();
   const query = useQuery(catalogQuery(api, tenantId));
-  const stored = query.data?.catalog;
+  const current = query.data;
   return (
     <>
       <section className="card stack" aria-labelledby="catalog-heading">
@@ -31,19 +31,19 @@ export function CatalogSection({ tenantId, openingHours }: { tenantId: string; o
         </div>
         <QueryView query={query} loadingLabel="Loading services and staff…">
           {(stored) => (
-            <StoredOrStarter stored={stored?.catalog ?? null} starter={() => starterCatalog(openingHours)} noneYet="No services yet: add what callers can book and who works, then save. Bookings are taken during your opening hours.">
-              {(catalog) => <CatalogEditor tenantId={tenantId} catalog={catalog} />}
+            <StoredOrStarter stored={stored?.doc.catalog ?? null} starter={() => starterCatalog(openingHours)} noneYet="No services yet: add what callers can book and who works, then save. Bookings are taken during your opening hours.">
+              {(catalog) => <CatalogEditor tenantId={tenantId} catalog={catalog} etag={stored?.etag ?? null} />}
             </StoredOrStarter>
           )}
         </QueryView>
       </section>
-      {stored && <BookingHours tenantId={tenantId} catalog={stored} openingHours={openingHours} />}
+      {current && <BookingHours tenantId={tenantId} catalog={current.doc.catalog} etag={current.etag} openingHours={openingHours} />}
     </>
   );
 }
 
 /** When appointments can be booked: saved with the stored services and staff. */
-function BookingHours({ tenantId, catalog, openingHours }: { tenantId: string; catalog: Catalog; openingHours: OpeningHours | null }) {
+function BookingHours({ tenantId, catalog, etag, openingHours }: { tenantId: string; catalog: Catalog; etag: string | null; openingHours: OpeningHours | null }) {
   const api = useApi();
   const queryClient = useQueryClient();
   return (
@@ -54,19 +54,19 @@ function BookingHours({ tenantId, catalog, openingHours }: { tenantId: string; c
       hours={catalog.hours}
       openingHours={openingHours}
       apiPrefix="catalog.hours."
-      save={async (hours) => queryClient.setQueryData(catalogKey(tenantId), await saveCatalog(api, tenantId, { catalog: { ...catalog, hours } }))}
+      save={async (hours) => queryClient.setQueryData(catalogKey(tenantId), await saveCatalog(api, tenantId, { catalog: { ...catalog, hours } }, etag))}
     />
   );
 }
 
-function CatalogEditor({ tenantId, catalog }: { tenantId: string; catalog: Catalog }) {
+function CatalogEditor({ tenantId, catalog, etag }: { tenantId: string; catalog: Catalog; etag: string | null }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const { form, formError, showServerError } = useApiForm(CatalogForm, catalogFormFrom(catalog), catalogFieldOf, 'onSubmit');
   const services = useFieldArray({ control: form.control, name: 'services' });
   const staff = useFieldArray({ control: form.control, name: 'staff' });
   const mutation = useMutation({
-    mutationFn: (v: CatalogFormValue) => saveCatalog(api, tenantId, catalogWithForm(catalog, v)),
+    mutationFn: (v: CatalogFormValue) => saveCatalog(api, tenantId, catalogWithForm(catalog, v), etag),
     onSuccess: (saved) => queryClient.setQueryData(catalogKey(tenantId), saved),
     onError: showServerError,
   });

@@ -21,7 +21,7 @@ type Form = UseFormReturn<MenuFormInput, unknown, MenuFormValue>;
 export function MenuSection({ tenantId, openingHours }: { tenantId: string; openingHours: OpeningHours | null }) {
   const api = useApi();
   const query = useQuery(menuQuery(api, tenantId));
-  const stored = query.data?.menu;
+  const current = query.data;
   return (
     <>
       <section className="card stack" aria-labelledby="menu-heading">
@@ -33,19 +33,19 @@ export function MenuSection({ tenantId, openingHours }: { tenantId: string; open
         </div>
         <QueryView query={query} loadingLabel="Loading the menu…">
           {(stored) => (
-            <StoredOrStarter stored={stored?.menu ?? null} starter={() => starterMenu(openingHours)} noneYet="No menu yet: add your dishes and prices, then save. Orders are taken during your opening hours.">
-              {(menu) => <MenuEditor tenantId={tenantId} menu={menu} />}
+            <StoredOrStarter stored={stored?.doc.menu ?? null} starter={() => starterMenu(openingHours)} noneYet="No menu yet: add your dishes and prices, then save. Orders are taken during your opening hours.">
+              {(menu) => <MenuEditor tenantId={tenantId} menu={menu} etag={stored?.etag ?? null} />}
             </StoredOrStarter>
           )}
         </QueryView>
       </section>
-      {stored && <KitchenHours tenantId={tenantId} menu={stored} openingHours={openingHours} />}
+      {current && <KitchenHours tenantId={tenantId} menu={current.doc.menu} etag={current.etag} openingHours={openingHours} />}
     </>
   );
 }
 
 /** When orders are taken: saved with the stored menu. */
-function KitchenHours({ tenantId, menu, openingHours }: { tenantId: string; menu: Menu; openingHours: OpeningHours | null }) {
+function KitchenHours({ tenantId, menu, etag, openingHours }: { tenantId: string; menu: Menu; etag: string | null; openingHours: OpeningHours | null }) {
   const api = useApi();
   const queryClient = useQueryClient();
   return (
@@ -56,18 +56,18 @@ function KitchenHours({ tenantId, menu, openingHours }: { tenantId: string; menu
       hours={menu.hours}
       openingHours={openingHours}
       apiPrefix="menu.hours."
-      save={async (hours) => queryClient.setQueryData(menuKey(tenantId), await saveMenu(api, tenantId, { menu: { ...menu, hours } }))}
+      save={async (hours) => queryClient.setQueryData(menuKey(tenantId), await saveMenu(api, tenantId, { menu: { ...menu, hours } }, etag))}
     />
   );
 }
 
-function MenuEditor({ tenantId, menu }: { tenantId: string; menu: Menu }) {
+function MenuEditor({ tenantId, menu, etag }: { tenantId: string; menu: Menu; etag: string | null }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const { form, formError, showServerError } = useApiForm(MenuForm, menuFormFrom(menu), menuFieldOf, 'onSubmit');
   const categories = useFieldArray({ control: form.control, name: 'categories' });
   const mutation = useMutation({
-    mutationFn: (v: MenuFormValue) => saveMenu(api, tenantId, menuWithForm(menu, v)),
+    mutationFn: (v: MenuFormValue) => saveMenu(api, tenantId, menuWithForm(menu, v), etag),
     onSuccess: (saved) => queryClient.setQueryData(menuKey(tenantId), saved),
     onError: showServerError,
   });
