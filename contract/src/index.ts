@@ -10,6 +10,7 @@ export * from './calls.js';
 export * from './catalog.js';
 export * from './contacts.js';
 export * from './dashboard.js';
+export * from './document-version.js';
 export * from './errors.js';
 export * from './knowledge-base.js';
 export * from './menu.js';

@@ -149,7 +149,7 @@ describe.each(testDatabaseKinds())('owner settings reach the next call (%s)', (k
     expect(sold.etag).not.toBe(read.etag);
     // This tab saves its older copy with the tag it read: refused, the sold-out kept.
     const stale = await api(owner, 'PUT', RESTAURANT, 'menu', { menu: { ...menu, prepMinutes: 45 } }, { 'if-match': read.etag! });
-    expect(stale).toMatchObject({ status: 412, json: { error: 'stale', message: expect.stringContaining('menu was changed') } });
+    expect(stale).toMatchObject({ status: 412, json: { error: 'stale', message: expect.stringContaining('the menu changed after') } });
     const now = await api(owner, 'GET', RESTAURANT, 'menu');
     expect(now.etag).toBe(sold.etag);
     expect((now.json as MenuDocument).menu).toEqual({ ...menu, categories: (sold.json as MenuDocument).menu.categories });
@@ -160,6 +160,9 @@ describe.each(testDatabaseKinds())('owner settings reach the next call (%s)', (k
     expect(fresh.etag).not.toBe(now.etag);
     // A tag that names no version of ours matches nothing; no If-Match replaces the menu as before.
     expect((await api(owner, 'PUT', RESTAURANT, 'menu', { menu }, { 'if-match': 'W/"something-else"' })).status).toBe(412);
+    // A version the menu has not reached is no version of it: refused, and no gap left in its stream.
+    expect((await api(owner, 'PUT', RESTAURANT, 'menu', { menu }, { 'if-match': '"v999999"' })).status).toBe(412);
+    expect((await api(owner, 'GET', RESTAURANT, 'menu')).etag).toBe(fresh.etag);
     expect((await api(owner, 'PUT', RESTAURANT, 'menu', { menu })).status).toBe(200);
 
     const catalog = await api(barber, 'GET', BARBERSHOP, 'catalog');
@@ -170,6 +173,21 @@ describe.each(testDatabaseKinds())('owner settings reach the next call (%s)', (k
     expect(again).toMatchObject({ status: 412, json: { error: 'stale' } });
     expect(((await api(barber, 'GET', BARBERSHOP, 'catalog')).json as CatalogDocument).catalog).toMatchObject({ slotMinutes: 20, leadMinutes: body.catalog.leadMinutes });
     expect((await api(barber, 'PUT', BARBERSHOP, 'catalog', body, { 'if-match': saved.etag! })).status).toBe(200);
+  });
+
+  it('settings too: a save over a version read before another change is a 412, and the other change stays', async () => {
+    const read = await api(owner, 'GET', RESTAURANT, 'settings');
+    expect(read.etag).toMatch(/^"v\d+"$/);
+    const { links: _l, updated_at: _u, ...body } = read.json as TenantSettings;
+    const first = await api(owner, 'PUT', RESTAURANT, 'settings', { ...body, max_concurrent_calls: 3 }, { 'if-match': read.etag! });
+    expect(first.status).toBe(200);
+    expect(first.etag).not.toBe(read.etag);
+    const second = await api(owner, 'PUT', RESTAURANT, 'settings', { ...body, display_name: 'Overwriting Tab' }, { 'if-match': read.etag! });
+    expect(second).toMatchObject({ status: 412, json: { error: 'stale', message: expect.stringContaining('the settings changed after') } });
+    expect((await api(owner, 'GET', RESTAURANT, 'settings')).json).toMatchObject({ display_name: body.display_name, max_concurrent_calls: 3 });
+    expect((await api(owner, 'PUT', RESTAURANT, 'settings', body, { 'if-match': '"v999999"' })).status).toBe(412);
+    expect((await api(owner, 'GET', RESTAURANT, 'settings')).etag).toBe(first.etag);
+    expect((await api(owner, 'PUT', RESTAURANT, 'settings', body)).status).toBe(200);
   });
 
   it('staff may read the menu but not change it, the catalog or the feature list; another tenant gets 404', async () => {

@@ -1,6 +1,7 @@
 import type { CreateTenantRequest, Tenant as ApiTenant, TenantSettingsValue } from '@vozlia/contract';
 import { sql, type Kysely } from 'kysely';
 import type { EventStore } from '../storage/event-store.js';
+import { ConcurrencyError } from '../storage/events.js';
 import type { Database } from '../storage/schema.js';
 import './tables.js';
 import {
@@ -24,6 +25,13 @@ export type CreateTenantOutcome = { ok: true; tenant: ApiTenant } | { ok: false;
 export interface Actor {
   source: string;
   by: string;
+}
+
+/** The owner's settings as stored, with the version of the tenant's stream (the settings' `ETag`). */
+export interface StoredSettings {
+  settings: TenantSettingsValue;
+  updatedAt: Date;
+  version: number;
 }
 
 /** Tenants are created one at a time: the id and number checks and the append see one state. */
@@ -111,16 +119,33 @@ export class TenantAdmin {
     return (await this.#purge(id)) > 0 || tenant !== undefined;
   }
 
-  async settings(id: string): Promise<{ settings: TenantSettingsValue; updatedAt: Date } | undefined> {
+  /** The owner's settings, with the tenant stream's version (read first: a write in between can only make it older). */
+  async settings(id: string): Promise<StoredSettings | undefined> {
+    const version = await this.#events.streamVersion(tenantStream(id));
     const row = await this.#db.selectFrom('tenants').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && { settings: settingsOf(toTenant(row)), updatedAt: new Date(row.updated_at) };
+    return row && { settings: settingsOf(toTenant(row)), updatedAt: new Date(row.updated_at), version };
   }
 
-  /** Replaces the owner's settings (already validated) with one event. */
-  async putSettings(id: string, settings: TenantSettingsValue, actor: Actor): Promise<{ settings: TenantSettingsValue; updatedAt: Date } | undefined> {
+  /**
+   * Replaces the owner's settings (already validated) with one event; with `expectedVersion`,
+   * only if the tenant's stream is still at that version ('stale' otherwise, nothing written).
+   */
+  async putSettings(id: string, settings: TenantSettingsValue, actor: Actor, expectedVersion?: number): Promise<StoredSettings | 'stale' | undefined> {
     if (!(await this.#tenant(id))) return undefined;
+    // A version from outside that the stream has not reached would be appended at, leaving a gap.
+    if (expectedVersion !== undefined && expectedVersion > (await this.#events.streamVersion(tenantStream(id)))) return 'stale';
     const payload: TenantSettingsChanged = { tenantId: id, settings };
-    await this.#events.append({ tenantId: id, stream: tenantStream(id), events: [{ type: TENANT_SETTINGS_CHANGED, payload, occurredAt: this.#clock(), metadata: meta(actor) }] });
+    try {
+      await this.#events.append({
+        tenantId: id,
+        stream: tenantStream(id),
+        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+        events: [{ type: TENANT_SETTINGS_CHANGED, payload, occurredAt: this.#clock(), metadata: meta(actor) }],
+      });
+    } catch (err) {
+      if (err instanceof ConcurrencyError && expectedVersion !== undefined) return 'stale';
+      throw err;
+    }
     return this.settings(id);
   }
 

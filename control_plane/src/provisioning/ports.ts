@@ -18,6 +18,8 @@ export type CreateTenantOutcome = { ok: true; tenant: Tenant } | { ok: false; re
 export interface StoredSettings {
   settings: TenantSettingsValue;
   updatedAt: Date;
+  /** The tenant stream's version: the settings' `ETag`. */
+  version: number;
 }
 
 export interface TenantDirectoryPort {
@@ -29,7 +31,8 @@ export interface TenantDirectoryPort {
   /** False: nothing to delete. */
   remove(id: string, opts: { purge: boolean }, actor: Actor): Promise<boolean>;
   settings(id: string): Promise<StoredSettings | undefined>;
-  putSettings(id: string, settings: TenantSettingsValue, actor: Actor): Promise<StoredSettings | undefined>;
+  /** Undefined: no such tenant; 'stale': the tenant changed since `expectedVersion` (nothing written). */
+  putSettings(id: string, settings: TenantSettingsValue, actor: Actor, expectedVersion?: number): Promise<StoredSettings | 'stale' | undefined>;
 }
 
 export interface AccessCodesPort {

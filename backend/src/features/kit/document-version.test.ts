@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { etagOf, expectedVersionOf, StaleDocumentError } from './document-version.js';
+import { etagOf } from '@vozlia/contract';
+import { expectedVersionOf, StaleDocumentError } from './document-version.js';
 
 describe("a document's version as an ETag", () => {
   it('reads back the tag it wrote; version 0 is "no stream yet"; no If-Match or * is no precondition', () => {

@@ -1,3 +1,4 @@
+import { etagOf, staleMessage, versionOfIfMatch } from '@vozlia/contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../server/errors.js';
 import { ConcurrencyError, type AppendRequest, type ExpectedVersion, type StreamRef } from '../../storage/events.js';
@@ -11,19 +12,14 @@ import type { FeatureEvents } from '../types.js';
  */
 export class StaleDocumentError extends AppError {
   constructor(what: string) {
-    super('stale', `the ${what} was changed since it was read (by someone else, or in another tab): read it again, then make the change again`, 412);
+    super('stale', staleMessage(what), 412);
   }
 }
 
-export const etagOf = (version: number) => `"v${version}"`;
-
 /** `If-Match` → the version a write expects; undefined = no precondition. A tag naming no version of ours matches nothing. */
 export function expectedVersionOf(ifMatch: string | undefined, what: string): ExpectedVersion | undefined {
-  const tag = ifMatch?.trim();
-  if (tag === undefined || tag === '*') return undefined;
-  const m = /^(?:W\/)?"v(\d{1,15})"$/.exec(tag);
-  if (!m) throw new StaleDocumentError(what);
-  const version = Number(m[1]);
+  const version = versionOfIfMatch(ifMatch);
+  if (version === null) throw new StaleDocumentError(what);
   return version === 0 ? 'no_stream' : version;
 }
 
@@ -44,6 +40,10 @@ export function versionedDocument<T>(events: Pick<FeatureEvents, 'append' | 'str
     },
     async append(req, append) {
       const expectedVersion = expectedVersionOf(req.headers['if-match'], what);
+      // The store appends at a version it is given without looking (its callers read it): a tag
+      // from outside naming a version not reached yet would leave a gap. Versions only grow, so
+      // one not above the current one here is safe to append at (a later race is a 412).
+      if (typeof expectedVersion === 'number' && expectedVersion > (await events.streamVersion(stream))) throw new StaleDocumentError(what);
       try {
         await events.append({ ...append, stream, ...(expectedVersion === undefined ? {} : { expectedVersion }) });
       } catch (err) {

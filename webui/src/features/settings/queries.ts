@@ -33,8 +33,9 @@ export const saveNotificationSettings = (api: ApiClient, tenantId: string, body:
 
 export const tenantSettingsKey = (tenantId: string) => tenantKey(tenantId, 'settings');
 export const tenantSettingsQuery = (api: ApiClient, tenantId: string) =>
-  tenantQuery(api, tenantId, ['settings'], (api, signal) => api.get(tenantPath(tenantId, 'settings'), TenantSettings, undefined, signal));
-export const saveTenantSettings = (api: ApiClient, tenantId: string, body: TenantSettingsInput) => api.send('PUT', tenantPath(tenantId, 'settings'), body, TenantSettings);
+  tenantQuery(api, tenantId, ['settings'], (api, signal) => api.getVersioned(tenantPath(tenantId, 'settings'), TenantSettings, signal));
+/** Over the version read (`etag`): someone else's change since is a 412, not overwritten. */
+export const saveTenantSettings = (api: ApiClient, tenantId: string, body: TenantSettingsInput, etag: string | null) => api.putVersioned(tenantPath(tenantId, 'settings'), body, TenantSettings, etag);
 
 export const tenantFeaturesKey = (tenantId: string) => tenantKey(tenantId, 'features');
 export const tenantFeaturesQuery = (api: ApiClient, tenantId: string) =>

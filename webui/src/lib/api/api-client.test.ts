@@ -42,7 +42,7 @@ describe('ApiClient', () => {
     const [, withTag, without] = fetch.mock.calls.map((c) => (c as unknown as [string, RequestInit])[1].headers as Record<string, string>);
     expect(withTag).toMatchObject({ 'if-match': '"v7"', 'x-csrf-token': 'csrf-1' });
     expect(without).not.toHaveProperty('if-match');
-    vi.stubGlobal('fetch', async () => json(412, { error: 'stale', message: 'the menu was changed since it was read' }));
+    vi.stubGlobal('fetch', async () => json(412, { error: 'stale', message: 'the menu changed after this copy was read' }));
     await expect(client.putVersioned('/api/x', {}, doc, '"v6"')).rejects.toMatchObject({ kind: 'stale', status: 412, message: expect.stringContaining('Reload the page') });
   });
 

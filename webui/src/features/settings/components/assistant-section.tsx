@@ -14,12 +14,12 @@ import { saveTenantSettings, tenantSettingsKey } from '../queries';
 const PROMPT_HINT = 'Leave empty for the standard one.';
 
 /** The business's name and zone, what the assistant says to callers and to you, numbers and limits. */
-export function AssistantSection({ tenantId, settings }: { tenantId: string; settings: TenantSettings }) {
+export function AssistantSection({ tenantId, settings, etag }: { tenantId: string; settings: TenantSettings; etag: string | null }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const { form, formError, showServerError } = useApiForm(AssistantForm, assistantFormFrom(settings));
   const mutation = useMutation({
-    mutationFn: (v: Parameters<typeof settingsWithAssistant>[1]) => saveTenantSettings(api, tenantId, settingsWithAssistant(settings, v)),
+    mutationFn: (v: Parameters<typeof settingsWithAssistant>[1]) => saveTenantSettings(api, tenantId, settingsWithAssistant(settings, v), etag),
     onSuccess: async (saved) => {
       queryClient.setQueryData(tenantSettingsKey(tenantId), saved);
       // The name and the zone show on every page.

@@ -13,7 +13,7 @@ import { saveTenantSettings, tenantFeaturesKey, tenantFeaturesQuery, tenantSetti
 const titleOf = (name: string) => FEATURE_TITLES[name] ?? name.replaceAll('_', ' ');
 
 /** What the assistant may do, and for whom: the owner can turn things off or narrow them, within the operator's limits. */
-export function FeatureSwitchesSection({ tenantId, settings }: { tenantId: string; settings: TenantSettings }) {
+export function FeatureSwitchesSection({ tenantId, settings, etag }: { tenantId: string; settings: TenantSettings; etag: string | null }) {
   const api = useApi();
   const query = useQuery(tenantFeaturesQuery(api, tenantId));
   return (
@@ -23,18 +23,18 @@ export function FeatureSwitchesSection({ tenantId, settings }: { tenantId: strin
         <p className="muted">What the assistant does, and for which callers. Changes reach the next call. Greyed-out choices are set by your provider.</p>
       </div>
       <QueryView query={query} loadingLabel="Loading features…">
-        {(list) => <FeatureSwitches tenantId={tenantId} settings={settings} features={list.items} />}
+        {(list) => <FeatureSwitches tenantId={tenantId} settings={settings} etag={etag} features={list.items} />}
       </QueryView>
     </section>
   );
 }
 
-function FeatureSwitches({ tenantId, settings, features }: { tenantId: string; settings: TenantSettings; features: TenantFeature[] }) {
+function FeatureSwitches({ tenantId, settings, etag, features }: { tenantId: string; settings: TenantSettings; etag: string | null; features: TenantFeature[] }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const { form, formError, showServerError } = useApiForm(FeatureSwitchesForm, featureSwitchesFormFrom(features));
   const mutation = useMutation({
-    mutationFn: (v: FeatureSwitchesFormInput) => saveTenantSettings(api, tenantId, settingsWithFeatures(settings, features, v)),
+    mutationFn: (v: FeatureSwitchesFormInput) => saveTenantSettings(api, tenantId, settingsWithFeatures(settings, features, v), etag),
     onSuccess: async (saved) => {
       // Every settings form writes the whole document: they must see this one.
       queryClient.setQueryData(tenantSettingsKey(tenantId), saved);

@@ -12,12 +12,12 @@ import { saveTenantSettings, tenantSettingsKey } from '../queries';
 import { HoursFields } from './hours-fields';
 
 /** When the business is open (the assistant says so, and transfers follow it) and the days it is closed. */
-export function HoursSection({ tenantId, settings }: { tenantId: string; settings: TenantSettings }) {
+export function HoursSection({ tenantId, settings, etag }: { tenantId: string; settings: TenantSettings; etag: string | null }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const { form, formError, showServerError } = useApiForm(HoursForm, hoursFormFrom(settings));
   const mutation = useMutation({
-    mutationFn: (v: HoursFormValue) => saveTenantSettings(api, tenantId, settingsWithHours(settings, v)),
+    mutationFn: (v: HoursFormValue) => saveTenantSettings(api, tenantId, settingsWithHours(settings, v), etag),
     onSuccess: (saved) => queryClient.setQueryData(tenantSettingsKey(tenantId), saved),
     onError: showServerError,
   });

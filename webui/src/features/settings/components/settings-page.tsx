@@ -23,11 +23,11 @@ export function SettingsPage() {
       <PageHeader title="Settings" description={tenant.profile ? `${tenant.profile.name} · ${zoneLabel(tenant.profile.time_zone)}` : undefined} />
       <div className="stack">
         <QueryView query={settings} loadingLabel="Loading settings…">
-          {(s) => (
+          {({ doc: s, etag }) => (
             <div className="stack">
-              <AssistantSection tenantId={tenant.tenantId} settings={s} />
-              <HoursSection tenantId={tenant.tenantId} settings={s} />
-              <FeatureSwitchesSection tenantId={tenant.tenantId} settings={s} />
+              <AssistantSection tenantId={tenant.tenantId} settings={s} etag={etag} />
+              <HoursSection tenantId={tenant.tenantId} settings={s} etag={etag} />
+              <FeatureSwitchesSection tenantId={tenant.tenantId} settings={s} etag={etag} />
               {tenant.profile?.areas.includes('orders') && <MenuSection tenantId={tenant.tenantId} openingHours={s.opening_hours} />}
               {tenant.profile?.areas.includes('appointments') && <CatalogSection tenantId={tenant.tenantId} openingHours={s.opening_hours} />}
             </div>
