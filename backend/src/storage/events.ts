@@ -49,6 +49,11 @@ export type ExpectedVersion = number | 'any' | 'no_stream';
 export interface AppendRequest {
   tenantId: string;
   stream: StreamRef;
+  /**
+   * The version the caller read. A number or `no_stream` appends without looking (a race loses on
+   * the unique version key), so it must come from a read: one above the stream's would leave a gap.
+   * A version from outside (an `If-Match`) is checked against `streamVersion` first.
+   */
   expectedVersion?: ExpectedVersion;
   events: EventInput<object>[];
 }
