@@ -71,6 +71,24 @@ describe.each(testDatabaseKinds())('a new deployment without Twilio or SMTP, and
     expect((await h.app.inject({ method: 'GET', url: SETTINGS })).json().contacts.sms).toEqual(['+15550109001']);
   });
 
+  it('two editors: a save over a version read before the other saved is a 412 and changes nothing', async () => {
+    const read = await h.app.inject({ method: 'GET', url: SETTINGS });
+    expect(read.headers.etag).toMatch(/^"v\d+"$/);
+    const { contacts } = read.json() as { contacts: { sms: string[]; email: string[] } };
+    const putOver = (payload: unknown, etag: string) => h.app.inject({ method: 'PUT', url: SETTINGS, payload: payload as object, headers: { 'if-match': etag } });
+    const first = await putOver({ contacts, quiet_hours: { start: '22:00', end: '07:00' } }, String(read.headers.etag));
+    expect(first.statusCode).toBe(200);
+    expect(first.headers.etag).not.toBe(read.headers.etag);
+    const second = await putOver({ contacts: { ...contacts, sms: [] } }, String(read.headers.etag));
+    expect(second.statusCode).toBe(412);
+    expect(second.json()).toMatchObject({ error: 'stale', message: expect.stringContaining('the notification settings changed after') });
+    expect((await putOver({ contacts }, '"v999999"')).statusCode).toBe(412);
+    const now = await h.app.inject({ method: 'GET', url: SETTINGS });
+    expect(now.json()).toMatchObject({ contacts: { sms: contacts.sms }, quiet_hours: { start: '22:00', end: '07:00' } });
+    expect(now.headers.etag).toBe(first.headers.etag);
+    expect((await put({ contacts })).statusCode).toBe(200);
+  });
+
   it('answers 404 for a tenant that does not exist', async () => {
     expect((await h.app.inject({ method: 'GET', url: '/api/tenants/nobody_here/notifications/settings' })).statusCode).toBe(404);
     expect((await put({}, 'nobody_here')).statusCode).toBe(404);

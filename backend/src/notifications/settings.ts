@@ -8,6 +8,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { EventStore } from '../storage/event-store.js';
 import type { Trx } from '../storage/events.js';
 import type { Database } from '../storage/schema.js';
+import { appendOverClaimedVersion } from '../storage/claimed-version.js';
 import { NOTIFICATION_SETTINGS_UPDATED, settingsStream, type NotificationSettingsUpdated } from './events.js';
 import { effectivePolicies } from './policy.js';
 import type { NotificationSettingsTable } from './tables.js';
@@ -65,7 +66,9 @@ export async function saveSettings(
   deps: { db: Kysely<Database>; events: EventStore; clock: () => Date; metadata?: Record<string, unknown> },
   tenantId: string,
   input: NotificationSettingsValue,
-): Promise<{ row: SettingsRow | undefined; newSecret?: string }> {
+  /** The section's version the writer read (`If-Match`): 'stale' when it has changed since, nothing written. */
+  claimedVersion?: number,
+): Promise<{ row: SettingsRow | undefined; newSecret?: string; version: number } | 'stale'> {
   const prior = await readSettingsRow(deps.db, tenantId);
   let newSecret: string | undefined;
   let webhook: NotificationSettingsUpdated['settings']['webhook'] = null;
@@ -74,12 +77,14 @@ export async function saveSettings(
     webhook = { url: input.webhook.url, secret };
   }
   const payload: NotificationSettingsUpdated = { tenantId, settings: { ...input, webhook } };
-  await deps.events.append({
-    tenantId,
-    stream: settingsStream(tenantId),
-    events: [{ type: NOTIFICATION_SETTINGS_UPDATED, payload, occurredAt: deps.clock(), metadata: { source: 'tenant_api', ...deps.metadata } }],
-  });
-  return { row: await readSettingsRow(deps.db, tenantId), ...(newSecret ? { newSecret } : {}) };
+  const appended = await appendOverClaimedVersion(
+    deps.events,
+    { tenantId, stream: settingsStream(tenantId), events: [{ type: NOTIFICATION_SETTINGS_UPDATED, payload, occurredAt: deps.clock(), metadata: { source: 'tenant_api', ...deps.metadata } }] },
+    claimedVersion,
+  );
+  if (appended === 'stale') return 'stale';
+  // The version appended at, then the row: a write in between makes the row newer than its tag, never older.
+  return { row: await readSettingsRow(deps.db, tenantId), version: appended.version, ...(newSecret ? { newSecret } : {}) };
 }
 
 /**

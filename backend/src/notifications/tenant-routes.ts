@@ -1,11 +1,12 @@
-import { MessageListQuery, NotificationSettingsInput, type Role } from '@vozlia/contract';
-import type { FastifyPluginAsync } from 'fastify';
+import { etagOf, MessageListQuery, NotificationSettingsInput, versionOfIfMatch, type Role } from '@vozlia/contract';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { NotFoundError, ValidationError } from '../server/errors.js';
+import { NotFoundError, StaleDocumentError, ValidationError } from '../server/errors.js';
 import type { EventStore } from '../storage/event-store.js';
 import type { Database } from '../storage/schema.js';
 import { getMessage, listMessages } from './message-reads.js';
+import { settingsStream } from './events.js';
 import { readSettingsRow, saveSettings, toApiSettings } from './settings.js';
 
 export interface NotificationTenantRoutesOptions {
@@ -39,16 +40,23 @@ export const notificationTenantRoutes: FastifyPluginAsync<NotificationTenantRout
     return t.time_zone;
   };
 
-  app.get<{ Params: TenantParams }>('/notifications/settings', settings, async (req) => {
+  // The section's version is its `ETag` (read before the section); a PUT with `If-Match` over an older one is a 412.
+  const tagged = (reply: FastifyReply, version: number) => void reply.header('etag', etagOf(version)).header('cache-control', 'no-store');
+
+  app.get<{ Params: TenantParams }>('/notifications/settings', settings, async (req, reply) => {
     const zone = await timeZone(req.params.tenant_id);
+    tagged(reply, await events.streamVersion(settingsStream(req.params.tenant_id)));
     return toApiSettings(await readSettingsRow(db, req.params.tenant_id), zone);
   });
 
-  app.put<{ Params: TenantParams }>('/notifications/settings', settings, async (req) => {
+  app.put<{ Params: TenantParams }>('/notifications/settings', settings, async (req, reply) => {
     const zone = await timeZone(req.params.tenant_id);
     const input = parseOr400(NotificationSettingsInput, req.body ?? {});
-    const { row, newSecret } = await saveSettings({ db, events, clock }, req.params.tenant_id, input);
-    return toApiSettings(row, zone, newSecret);
+    const claimed = versionOfIfMatch(req.headers['if-match']);
+    const saved = claimed === null ? 'stale' : await saveSettings({ db, events, clock }, req.params.tenant_id, input, claimed);
+    if (saved === 'stale') throw new StaleDocumentError('notification settings');
+    tagged(reply, saved.version);
+    return toApiSettings(saved.row, zone, saved.newSecret);
   });
 
   app.get<{ Params: TenantParams }>('/notifications/messages', async (req) => {

@@ -1,3 +1,5 @@
+import { staleMessage } from '@vozlia/contract';
+
 /** Broken rules as typed errors, mapped to HTTP once, in the app's error handler. */
 export class AppError extends Error {
   constructor(
@@ -27,5 +29,12 @@ export class ForbiddenError extends AppError {
 export class NotFoundError extends AppError {
   constructor(message: string, code = 'not_found') {
     super(code, message, 404);
+  }
+}
+
+/** A write over a version of a document that is no longer the stored one (`If-Match`): 412. */
+export class StaleDocumentError extends AppError {
+  constructor(what: string) {
+    super('stale', staleMessage(what), 412);
   }
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMigratedTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-db.js';
+import { appendOverClaimedVersion } from './claimed-version.js';
 import { EventStore } from './event-store.js';
 import { ConcurrencyError, type AppendRequest } from './events.js';
 
@@ -31,6 +32,19 @@ describe.each(testDatabaseKinds())('EventStore.appendManyIn on %s', (kind) => {
     expect(results.map((r) => r.version)).toEqual([3, 3, 5]);
     expect(results.map((r) => r.events.length)).toEqual([1, 3, 2]);
     expect((await store.readStream({ type: 'thing', id: 'a' })).map((e) => e.version)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('appends over a version a client claims to have read: its own, or none; an older one or one not reached is stale, and leaves no gap', async () => {
+    const stream = { type: 'thing', id: 'claimed' };
+    const one = ({ stream: _s, expectedVersion: _e, ...rest }: AppendRequest) => rest;
+    const append = (claimed: number | undefined) => appendOverClaimedVersion(store, { ...one(req('claimed', 1)), stream }, claimed);
+    expect(await append(0)).toMatchObject({ version: 1 });
+    expect(await append(0)).toBe('stale');
+    expect(await append(1)).toMatchObject({ version: 2 });
+    expect(await append(1)).toBe('stale');
+    expect(await append(7)).toBe('stale');
+    expect(await append(undefined)).toMatchObject({ version: 3 });
+    expect((await store.readStream(stream)).map((e) => e.version)).toEqual([1, 2, 3]);
   });
 
   it('returns stored events for keys already appended, without writing them again', async () => {

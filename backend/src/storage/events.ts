@@ -52,7 +52,7 @@ export interface AppendRequest {
   /**
    * The version the caller read. A number or `no_stream` appends without looking (a race loses on
    * the unique version key), so it must come from a read: one above the stream's would leave a gap.
-   * A version from outside (an `If-Match`) is checked against `streamVersion` first.
+   * A version from outside (an `If-Match`) goes through `appendOverClaimedVersion`.
    */
   expectedVersion?: ExpectedVersion;
   events: EventInput<object>[];

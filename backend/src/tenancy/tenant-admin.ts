@@ -1,7 +1,7 @@
 import type { CreateTenantRequest, Tenant as ApiTenant, TenantSettingsValue } from '@vozlia/contract';
 import { sql, type Kysely } from 'kysely';
 import type { EventStore } from '../storage/event-store.js';
-import { ConcurrencyError } from '../storage/events.js';
+import { appendOverClaimedVersion } from '../storage/claimed-version.js';
 import type { Database } from '../storage/schema.js';
 import './tables.js';
 import {
@@ -132,20 +132,9 @@ export class TenantAdmin {
    */
   async putSettings(id: string, settings: TenantSettingsValue, actor: Actor, expectedVersion?: number): Promise<StoredSettings | 'stale' | undefined> {
     if (!(await this.#tenant(id))) return undefined;
-    // A version from outside that the stream has not reached would be appended at, leaving a gap.
-    if (expectedVersion !== undefined && expectedVersion > (await this.#events.streamVersion(tenantStream(id)))) return 'stale';
     const payload: TenantSettingsChanged = { tenantId: id, settings };
-    try {
-      await this.#events.append({
-        tenantId: id,
-        stream: tenantStream(id),
-        ...(expectedVersion === undefined ? {} : { expectedVersion }),
-        events: [{ type: TENANT_SETTINGS_CHANGED, payload, occurredAt: this.#clock(), metadata: meta(actor) }],
-      });
-    } catch (err) {
-      if (err instanceof ConcurrencyError && expectedVersion !== undefined) return 'stale';
-      throw err;
-    }
+    const event = { type: TENANT_SETTINGS_CHANGED, payload, occurredAt: this.#clock(), metadata: meta(actor) };
+    if ((await appendOverClaimedVersion(this.#events, { tenantId: id, stream: tenantStream(id), events: [event] }, expectedVersion)) === 'stale') return 'stale';
     return this.settings(id);
   }
 

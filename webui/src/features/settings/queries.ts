@@ -26,10 +26,11 @@ export const issueAccessCode = (api: ApiClient, tenantId: string, actorMode: 'ow
 export const revokeAccessCode = (api: ApiClient, tenantId: string, codeId: string) => api.send('DELETE', tenantPath(tenantId, 'access-codes', codeId), undefined, null);
 
 export const notificationSettingsQuery = (api: ApiClient, tenantId: string) =>
-  tenantQuery(api, tenantId, ['notifications', 'settings'], (api, signal) => api.get(tenantPath(tenantId, 'notifications', 'settings'), NotificationSettings, undefined, signal));
+  tenantQuery(api, tenantId, ['notifications', 'settings'], (api, signal) => api.getVersioned(tenantPath(tenantId, 'notifications', 'settings'), NotificationSettings, signal));
 
-export const saveNotificationSettings = (api: ApiClient, tenantId: string, body: NotificationSettingsInput) =>
-  api.send('PUT', tenantPath(tenantId, 'notifications', 'settings'), body, NotificationSettings);
+/** Over the version read (`etag`): someone else's change since is a 412, not overwritten. */
+export const saveNotificationSettings = (api: ApiClient, tenantId: string, body: NotificationSettingsInput, etag: string | null) =>
+  api.putVersioned(tenantPath(tenantId, 'notifications', 'settings'), body, NotificationSettings, etag);
 
 export const tenantSettingsKey = (tenantId: string) => tenantKey(tenantId, 'settings');
 export const tenantSettingsQuery = (api: ApiClient, tenantId: string) =>

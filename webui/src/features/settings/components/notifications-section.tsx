@@ -24,21 +24,21 @@ export function NotificationsSection({ tenantId }: { tenantId: string }) {
         <p className="muted">Who hears about new orders, appointment requests and missed calls, and the hours when only urgent messages go out.</p>
       </div>
       <QueryView query={query} loadingLabel="Loading notification settings…">
-        {(settings) => <NotificationsForm tenantId={tenantId} settings={settings} />}
+        {({ doc, etag }) => <NotificationsForm tenantId={tenantId} settings={doc} etag={etag} />}
       </QueryView>
     </section>
   );
 }
 
-function NotificationsForm({ tenantId, settings }: { tenantId: string; settings: NotificationSettings }) {
+function NotificationsForm({ tenantId, settings, etag }: { tenantId: string; settings: NotificationSettings; etag: string | null }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const [newSecret, setNewSecret] = useState<string | null>(null);
   const { form, formError, showServerError } = useApiForm(NotificationForm, formFromSettings(settings));
   const mutation = useMutation({
-    mutationFn: (body: ReturnType<typeof settingsFromForm>) => saveNotificationSettings(api, tenantId, body),
+    mutationFn: (body: ReturnType<typeof settingsFromForm>) => saveNotificationSettings(api, tenantId, body, etag),
     onSuccess: async (saved) => {
-      setNewSecret(saved.new_webhook_secret ?? null);
+      setNewSecret(saved.doc.new_webhook_secret ?? null);
       queryClient.setQueryData(tenantKey(tenantId, 'notifications', 'settings'), saved);
     },
     onError: showServerError,
