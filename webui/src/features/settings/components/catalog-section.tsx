@@ -10,12 +10,11 @@ import { QueryView } from '@/components/ui/query-view';
 import { useApi } from '@/lib/api/api-context';
 import { useApiForm } from '@/lib/use-api-form';
 import { starterCatalog } from '../starter-documents';
+import { DAY_NAMES } from './hours-fields';
 import { ServiceHoursSection } from './service-hours-section';
 import { StoredOrStarter } from './stored-or-starter';
 import { CatalogForm, catalogFieldOf, catalogFormFrom, catalogWithForm, NEW_SERVICE, NEW_STAFF, WEEKDAYS, type CatalogFormValue } from '../catalog-form';
 import { catalogKey, catalogQuery, saveCatalog } from '../queries';
-
-const DAY_NAMES: Record<(typeof WEEKDAYS)[number], string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
 
 /** What callers can book and with whom: services (length, price) and staff (days off). */
 export function CatalogSection({ tenantId, openingHours }: { tenantId: string; openingHours: OpeningHours | null }) {

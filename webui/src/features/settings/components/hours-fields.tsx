@@ -8,7 +8,8 @@ import { NEW_DAY_RANGE, NEW_WEEKLY_ROW, type HoursFormInput, type HoursFormValue
 
 type HoursFormApi = UseFormReturn<HoursFormInput, unknown, HoursFormValue>;
 
-const DAY_NAMES: Record<string, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+/** Checkbox labels for weekdays, here and in the staff's days off. */
+export const DAY_NAMES: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
 
 /**
  * The rows every hours form shares: weekly hours (a day may have more than one row: lunch and
@@ -30,7 +31,7 @@ export function HoursFields({ form, noun, namedDates }: { form: HoursFormApi; no
           </legend>
           <div className="row" role="group" aria-label={`Days of ${lower} ${i + 1}`}>
             {Weekday.options.map((d) => (
-              <Checkbox key={d} label={DAY_NAMES[d]!} value={d} {...form.register(`weekly.${i}.days`)} />
+              <Checkbox key={d} label={DAY_NAMES[d]} value={d} {...form.register(`weekly.${i}.days`)} />
             ))}
           </div>
           {errors.weekly?.[i]?.days && <p className="field-error">{errors.weekly[i].days.message}</p>}
