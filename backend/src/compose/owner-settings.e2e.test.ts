@@ -190,6 +190,25 @@ describe.each(testDatabaseKinds())('owner settings reach the next call (%s)', (k
     expect((await api(owner, 'PUT', RESTAURANT, 'settings', body)).status).toBe(200);
   });
 
+  it('knowledge-base documents: If-Match over an older version is a 412; If-None-Match: * never overwrites a document', async () => {
+    const path = 'knowledge-base/documents/hours-location';
+    const read = await api(owner, 'GET', RESTAURANT, path);
+    expect(read.etag).toMatch(/^"v\d+"$/);
+    const { title, format, body } = read.json as { title: string; format: string; body: string };
+    const edited = await api(owner, 'PUT', RESTAURANT, path, { title, format, body: `${body}\n\nValet parking on Fridays.` }, { 'if-match': read.etag! });
+    expect(edited.status).toBe(200);
+    const stale = await api(owner, 'PUT', RESTAURANT, path, { title, format, body: 'An older copy.' }, { 'if-match': read.etag! });
+    expect(stale).toMatchObject({ status: 412, json: { error: 'stale' } });
+    const taken = await api(owner, 'PUT', RESTAURANT, path, { title: 'Hours', format, body: 'A new document under a taken id.' }, { 'if-none-match': '*' });
+    expect(taken).toMatchObject({ status: 412, json: { error: 'exists' } });
+    expect(((await api(owner, 'GET', RESTAURANT, path)).json as { body: string }).body).toContain('Valet parking on Fridays.');
+    expect((await api(owner, 'PUT', RESTAURANT, path, { title, format, body }, { 'if-match': edited.etag! })).status).toBe(200);
+
+    const fresh = await api(owner, 'PUT', RESTAURANT, 'knowledge-base/documents/valet', { title: 'Valet', format: 'text', body: 'Valet parking on Fridays from 6 PM.' }, { 'if-none-match': '*' });
+    expect(fresh).toMatchObject({ status: 200, etag: '"v1"' });
+    expect((await api(owner, 'DELETE', RESTAURANT, 'knowledge-base/documents/valet')).status).toBe(204);
+  });
+
   it('staff may read the menu but not change it, the catalog or the feature list; another tenant gets 404', async () => {
     expect((await api(staff, 'GET', RESTAURANT, 'menu')).status).toBe(200);
     for (const [method, path] of [['GET', 'features'], ['PUT', 'menu'], ['POST', 'menu/items/x/availability'], ['PUT', 'catalog']] as const) {

@@ -200,6 +200,18 @@ export function ownerFlows(suite: BrowserSuite) {
     expect(calamari((await portal.api(tenantApi('menu'), { session })).body as StoredMenu)?.available).toBe(true);
   });
 
+  it('a new knowledge-base document under an id already in use is refused, and the document there is kept', async () => {
+    const before = (await portal.api(tenantApi('knowledge-base/documents/hours-location'), { session })).body as { body: string };
+    await page.goto(`${portal.baseUrl}/knowledge-base/document/`);
+    await settled(page);
+    await page.getByLabel('Title').fill('Hours location');
+    expect(await page.getByLabel('Document id').inputValue()).toBe('hours-location');
+    await page.getByLabel('Text').fill('A second page about our hours.');
+    await page.getByRole('button', { name: 'Save document' }).click();
+    await page.getByRole('alert').filter({ hasText: 'already exists' }).waitFor();
+    expect(((await portal.api(tenantApi('knowledge-base/documents/hours-location'), { session })).body as { body: string }).body).toBe(before.body);
+  });
+
   it("opens the demo's unanswered transfer: the outcome in words, the message player and the latency", async () => {
     const listed = await portal.api(`${tenantApi('calls')}?outcome=message_taken`, { session });
     const [call] = (listed.body as { items: Array<{ call_sid: string; turn_latency_p50_ms: number | null }> }).items;

@@ -1,12 +1,20 @@
 import { DocumentId, SaveDocumentRequest, SearchQuery, type DocumentDetail, type DocumentSummary } from '@vozlia/contract';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { NotFoundError } from '../../server/errors.js';
+import { AppError, NotFoundError } from '../../server/errors.js';
+import { versionedDocument } from '../kit/document-version.js';
 import { parseRequest } from '../kit/parse-request.js';
 import { portalMetadata, type TenantParams } from '../kit/tenant-route.js';
 import type { FeaturePorts } from '../types.js';
 import { KB_DOCUMENT_REMOVED, KB_DOCUMENT_UPDATED, kbStream } from './events.js';
 import type { KnowledgeBaseStore } from './store.js';
+
+/** A new document's id taken by a live one (`If-None-Match: *`): 412, nothing overwritten. */
+class DocumentExistsError extends AppError {
+  constructor() {
+    super('exists', 'a document with this id already exists: choose another id, or edit that document', 412);
+  }
+}
 
 const DocParams = z.object({ tenant_id: z.string(), document_id: DocumentId });
 type SummaryRow = { document_id: string; title: string; format: string; passage_count: number; updated_at: Date | string };
@@ -21,7 +29,8 @@ const toSummary = (r: SummaryRow): DocumentSummary => ({
 
 /**
  * The knowledge base in the tenant scope, under `knowledge-base/`: documents (list, read with
- * passages, upsert = re-split at once, remove) and the search a caller's question runs.
+ * passages, upsert = re-split at once, remove) and the search a caller's question runs. A
+ * document's `ETag` is its stream's version: a PUT with `If-Match` over an older one is a 412.
  */
 export const routes: FastifyPluginAsync<{ ports: FeaturePorts<KnowledgeBaseStore> }> = async (app, { ports }) => {
   const detail = async (tenantId: string, documentId: string): Promise<DocumentDetail | undefined> => {
@@ -33,25 +42,28 @@ export const routes: FastifyPluginAsync<{ ports: FeaturePorts<KnowledgeBaseStore
     items: (await ports.store.documents(req.params.tenant_id)).map(toSummary),
   }));
 
-  app.get('/knowledge-base/documents/:document_id', async (req) => {
+  // Each document is its own stream: its version is the document's `ETag` (If-Match on PUT).
+  const versioned = (tenantId: string, documentId: string) => versionedDocument<DocumentDetail>(ports.events, kbStream(tenantId, documentId), 'document');
+  const answer = (reply: FastifyReply, tenantId: string, documentId: string, missing: () => Error) =>
+    versioned(tenantId, documentId).send(reply, async () => {
+      const doc = await detail(tenantId, documentId);
+      if (!doc) throw missing();
+      return doc;
+    });
+
+  app.get('/knowledge-base/documents/:document_id', async (req, reply) => {
     const { tenant_id, document_id } = parseRequest(DocParams, req.params);
-    const doc = await detail(tenant_id, document_id);
-    if (!doc) throw new NotFoundError('no such document');
-    return doc;
+    return answer(reply, tenant_id, document_id, () => new NotFoundError('no such document'));
   });
 
-  app.put('/knowledge-base/documents/:document_id', async (req) => {
+  app.put('/knowledge-base/documents/:document_id', async (req, reply) => {
     const { tenant_id: tenantId, document_id: documentId } = parseRequest(DocParams, req.params);
     const doc = parseRequest(SaveDocumentRequest, req.body);
-    await ports.events.append({
-      tenantId,
-      stream: kbStream(tenantId, documentId),
-      events: [{ type: KB_DOCUMENT_UPDATED, payload: { tenantId, documentId, ...doc }, metadata: portalMetadata(req) }],
-    });
+    // `If-None-Match: *`: a new document, never one that is already there under this id.
+    if (req.headers['if-none-match']?.trim() === '*' && (await ports.store.document(tenantId, documentId))) throw new DocumentExistsError();
+    await versioned(tenantId, documentId).append(req, { tenantId, events: [{ type: KB_DOCUMENT_UPDATED, payload: { tenantId, documentId, ...doc }, metadata: portalMetadata(req) }] });
     // Projected inside the append: missing here means the projection skipped it, a server fault.
-    const saved = await detail(tenantId, documentId);
-    if (!saved) throw new Error(`document ${documentId} was not projected`);
-    return saved;
+    return answer(reply, tenantId, documentId, () => new Error(`document ${documentId} was not projected`));
   });
 
   app.delete('/knowledge-base/documents/:document_id', async (req, reply) => {

@@ -9,13 +9,14 @@ export const documentsQuery = (api: ApiClient, tenantId: string) =>
   tenantQuery(api, tenantId, ['knowledge-base', 'documents'], (api, signal) => api.get(kb(tenantId, 'documents'), DocumentList, undefined, signal));
 
 export const documentQuery = (api: ApiClient, tenantId: string, documentId: string) =>
-  tenantQuery(api, tenantId, ['knowledge-base', 'documents', documentId], (api, signal) => api.get(kb(tenantId, 'documents', documentId), DocumentDetail, undefined, signal));
+  tenantQuery(api, tenantId, ['knowledge-base', 'documents', documentId], (api, signal) => api.getVersioned(kb(tenantId, 'documents', documentId), DocumentDetail, signal));
 
 export const searchQuery = (api: ApiClient, tenantId: string, q: string) =>
   tenantQuery(api, tenantId, ['knowledge-base', 'search', q], (api, signal) => api.get(kb(tenantId, 'search'), SearchResults, { q }, signal));
 
-export const saveDocument = (api: ApiClient, tenantId: string, documentId: string, body: SaveDocumentRequest) =>
-  api.send('PUT', kb(tenantId, 'documents', documentId), body, DocumentDetail);
+/** Over the version read (`etag`), or 'new': never over a document already under that id. */
+export const saveDocument = (api: ApiClient, tenantId: string, documentId: string, body: SaveDocumentRequest, version: string | 'new' | null) =>
+  api.putVersioned(kb(tenantId, 'documents', documentId), body, DocumentDetail, version);
 
 export const deleteDocument = (api: ApiClient, tenantId: string, documentId: string) => api.send('DELETE', kb(tenantId, 'documents', documentId), undefined, null);
 

@@ -47,9 +47,13 @@ export class ApiClient {
     return this.#request('GET', path, undefined, schema, signal) as Promise<Versioned<z.output<S>>>;
   }
 
-  /** A write over the version `etag` names (none: over whatever is stored); a change made since is a 412, kind `stale`. */
-  putVersioned<S extends z.ZodType>(path: string, body: unknown, schema: S, etag: string | null): Promise<Versioned<z.output<S>>> {
-    return this.#request('PUT', path, body, schema, undefined, etag ? { 'if-match': etag } : {}) as Promise<Versioned<z.output<S>>>;
+  /**
+   * A write over the version `etag` names (null: over whatever is stored; 'new': only if nothing
+   * is stored yet). A change made since, or a document already there, is a 412 (kind `stale`).
+   */
+  putVersioned<S extends z.ZodType>(path: string, body: unknown, schema: S, etag: string | 'new' | null): Promise<Versioned<z.output<S>>> {
+    const precondition: Record<string, string> = etag === 'new' ? { 'if-none-match': '*' } : etag ? { 'if-match': etag } : {};
+    return this.#request('PUT', path, body, schema, undefined, precondition) as Promise<Versioned<z.output<S>>>;
   }
 
   async #request(method: string, path: string, body: unknown, schema: z.ZodType | null, signal?: AbortSignal, extra: Record<string, string> = {}): Promise<Versioned<unknown>> {
@@ -72,7 +76,7 @@ export class ApiClient {
     if (!res.ok) {
       const read = readErrorBody(payload, res.status >= 500 ? 'Something went wrong on the server. Try again in a moment.' : `Request failed (${res.status}).`);
       const retry = Number(res.headers.get('retry-after'));
-      throw new ApiError({ kind: kindOf(res.status), status: res.status, message: res.status === 412 ? STALE_MESSAGE : read.message, code: read.code, fieldErrors: read.fieldErrors, fieldPaths: read.fieldPaths, retryAfterSeconds: Number.isFinite(retry) && retry > 0 ? retry : null });
+      throw new ApiError({ kind: kindOf(res.status), status: res.status, message: read.code === 'stale' ? STALE_MESSAGE : read.message, code: read.code, fieldErrors: read.fieldErrors, fieldPaths: read.fieldPaths, retryAfterSeconds: Number.isFinite(retry) && retry > 0 ? retry : null });
     }
     const etag = res.headers.get('etag');
     if (!schema) return { doc: undefined, etag };

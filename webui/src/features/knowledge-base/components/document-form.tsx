@@ -9,8 +9,8 @@ import { useApi } from '@/lib/api/api-context';
 import { useApiForm } from '@/lib/use-api-form';
 import { kbKey, saveDocument, slugify } from '../queries';
 
-/** Title, format and text of one document; a new one gets its id from the title. */
-export function DocumentForm({ tenantId, document, onSaved }: { tenantId: string; document: DocumentDetail | null; onSaved(doc: DocumentDetail): void }) {
+/** Title, format and text of one document; a new one gets its id from the title (and never takes one in use). */
+export function DocumentForm({ tenantId, document, etag, onSaved }: { tenantId: string; document: DocumentDetail | null; etag: string | null; onSaved(doc: DocumentDetail): void }) {
   const api = useApi();
   const queryClient = useQueryClient();
   const { form, formError, setFormError, showServerError } = useApiForm(SaveDocumentRequest, {
@@ -22,10 +22,11 @@ export function DocumentForm({ tenantId, document, onSaved }: { tenantId: string
   const title = form.watch('title');
   const documentId = document?.document_id ?? idEdited ?? slugify(title ?? '');
   const mutation = useMutation({
-    mutationFn: (body: SaveDocumentRequest) => saveDocument(api, tenantId, documentId, body),
+    // A new document never replaces one already under its id; an edit is over the version read.
+    mutationFn: (body: SaveDocumentRequest) => saveDocument(api, tenantId, documentId, body, document ? etag : 'new'),
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: kbKey(tenantId) });
-      onSaved(saved);
+      onSaved(saved.doc);
     },
     onError: showServerError,
   });

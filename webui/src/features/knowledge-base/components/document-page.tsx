@@ -31,19 +31,19 @@ export function DocumentPage() {
         <>
           <PageHeader title="New document" />
           <section className="card">
-            <DocumentForm tenantId={tenant.tenantId} document={null} onSaved={goTo} />
+            <DocumentForm tenantId={tenant.tenantId} document={null} etag={null} onSaved={goTo} />
           </section>
         </>
       ) : (
         <QueryView query={query} loadingLabel="Loading the document…">
-          {(doc) => <Editor key={doc.updated_at} doc={doc} tenantId={tenant.tenantId} />}
+          {({ doc, etag }) => <Editor key={doc.updated_at} doc={doc} etag={etag} tenantId={tenant.tenantId} />}
         </QueryView>
       )}
     </>
   );
 }
 
-function Editor({ doc, tenantId }: { doc: DocumentDetail; tenantId: string }) {
+function Editor({ doc, etag, tenantId }: { doc: DocumentDetail; etag: string | null; tenantId: string }) {
   const api = useApi();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -66,7 +66,7 @@ function Editor({ doc, tenantId }: { doc: DocumentDetail; tenantId: string }) {
               Saved: callers get the new text from the next call.
             </p>
           )}
-          <DocumentForm tenantId={tenantId} document={doc} onSaved={() => setSaved(true)} />
+          <DocumentForm tenantId={tenantId} document={doc} etag={etag} onSaved={() => setSaved(true)} />
         </section>
         <section className="card" aria-labelledby="passages">
           <h2 id="passages">Passages</h2>
