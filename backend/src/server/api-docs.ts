@@ -18,7 +18,8 @@ export async function registerApiDocs(app: FastifyInstance): Promise<void> {
         title: 'Vozlia NG API',
         version: '1',
         description:
-          'Contract §7–§10. Tenant routes: session cookie (+ X-CSRF-Token on writes) or the admin bearer. Admin routes: Authorization: Bearer $VOZ_ADMIN_TOKEN.',
+          'Contract §7–§10. Tenant routes: session cookie (+ X-CSRF-Token on writes) or the admin bearer. Admin routes: Authorization: Bearer $VOZ_ADMIN_TOKEN. ' +
+          'Documents edited whole (settings, notifications/settings, menu, catalog, knowledge-base documents) answer an ETag; a PUT with If-Match over an older version is 412 "stale", and a new knowledge-base document sent with If-None-Match: * is 412 "exists" when its id is in use.',
       },
       components: {
         securitySchemes: {
