@@ -11,7 +11,7 @@ export interface Versioned<T> {
   etag: string | null;
 }
 
-/** What a 412 means to the person at the form. */
+/** What a 412 `stale` means to the person at the form (a 412 `exists` keeps the server's words). */
 const STALE_MESSAGE = 'This was changed since the page loaded it (by someone else, or in another tab). Reload the page to see that change, then make yours again.';
 
 export interface ApiClientOptions {

@@ -5,7 +5,7 @@ export type ApiErrorKind =
   | 'not_found' // 404
   | 'invalid' // 400: see `fieldErrors`
   | 'conflict' // 409
-  | 'stale' // 412: the document changed since this page read it
+  | 'stale' // 412: the document changed since this page read it, or (code `exists`) one is already there
   | 'rate_limited' // 429
   | 'server' // 5xx
   | 'network' // no answer at all
