@@ -44,5 +44,7 @@ describe('the opening hours form', () => {
     expect(settingsWithHours(stored, v).opening_hours?.holidays).toEqual([{ date: '2026-12-24', name: 'Christmas Eve', ranges: [{ open: '09:00', close: '13:00' }] }]);
     const bad = HoursForm.safeParse({ always_open: false, weekly: [], holidays: [{ date: '2026-12-24', name: '', ranges: [{ open: '13:00', close: '09:00' }] }] });
     expect(bad.error!.issues.map((i) => i.path.join('.'))).toEqual(['holidays.0.ranges.0.close']);
+    const undated = HoursForm.safeParse({ always_open: false, weekly: [], holidays: [{ date: '', name: '', ranges: [] }] });
+    expect(undated.error!.issues).toEqual([expect.objectContaining({ path: ['holidays', 0, 'date'], message: 'choose a date' })]);
   });
 });

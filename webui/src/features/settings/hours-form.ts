@@ -11,7 +11,7 @@ const shownClose = (t: string) => (t === '24:00' ? '00:00' : t);
 
 const RangeRow = z.object({ open: z.string(), close: Closes }).pipe(DayRange);
 const WeeklyRow = z.object({ days: z.array(z.string()), open: z.string(), close: Closes }).pipe(WeeklyHours);
-const DateRow = Holiday.extend({ ranges: z.array(RangeRow).max(4) });
+const DateRow = Holiday.extend({ date: z.iso.date({ message: 'choose a date' }), ranges: z.array(RangeRow).max(4) });
 
 /**
  * Hours as a form: weekly rows (days, open, close) and dated exceptions (closed all day, or other
