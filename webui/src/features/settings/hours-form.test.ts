@@ -46,5 +46,7 @@ describe('the opening hours form', () => {
     expect(bad.error!.issues.map((i) => i.path.join('.'))).toEqual(['holidays.0.ranges.0.close']);
     const undated = HoursForm.safeParse({ always_open: false, weekly: [], holidays: [{ date: '', name: '', ranges: [] }] });
     expect(undated.error!.issues).toEqual([expect.objectContaining({ path: ['holidays', 0, 'date'], message: 'choose a date' })]);
+    const twice = HoursForm.safeParse({ always_open: false, weekly: [], holidays: [{ date: '2026-12-24', name: '', ranges: [] }, { date: '2026-12-24', name: '', ranges: [{ open: '09:00', close: '12:00' }] }] });
+    expect(twice.error!.issues).toEqual([expect.objectContaining({ path: ['holidays', 1, 'date'], message: expect.stringContaining('already listed') })]);
   });
 });

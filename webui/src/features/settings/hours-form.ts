@@ -18,7 +18,21 @@ const DateRow = Holiday.extend({ date: z.iso.date({ message: 'choose a date' }),
  * hours that day), checked by the contract's own schemas. "Always open" is the opening hours'
  * `null`; the menu's and the catalog's hours have no such choice.
  */
-export const HoursForm = z.object({ always_open: z.boolean(), weekly: z.array(WeeklyRow).max(21), holidays: z.array(DateRow).max(366) });
+export const HoursForm = z.object({
+  always_open: z.boolean(),
+  weekly: z.array(WeeklyRow).max(21),
+  // One row per date: a second would replace the first's hours where they are applied.
+  holidays: z
+    .array(DateRow)
+    .max(366)
+    .superRefine((rows, ctx) => {
+      const seen = new Set<string>();
+      rows.forEach((r, i) => {
+        if (seen.has(r.date)) ctx.addIssue({ code: 'custom', message: 'this date is already listed: give it more hours there', path: [i, 'date'] });
+        seen.add(r.date);
+      });
+    }),
+});
 export type HoursFormInput = z.input<typeof HoursForm>;
 export type HoursFormValue = z.output<typeof HoursForm>;
 
