@@ -66,8 +66,8 @@ export async function saveSettings(
   deps: { db: Kysely<Database>; events: EventStore; clock: () => Date; metadata?: Record<string, unknown> },
   tenantId: string,
   input: NotificationSettingsValue,
-  /** The section's version the writer read (`If-Match`): 'stale' when it has changed since, nothing written. */
-  claimedVersion?: number,
+  /** The section's version the writer read (`If-Match`; null: a tag naming none): 'stale' when it has changed since, nothing written. */
+  claimedVersion?: number | null,
 ): Promise<{ row: SettingsRow | undefined; newSecret?: string; version: number } | 'stale'> {
   const prior = await readSettingsRow(deps.db, tenantId);
   let newSecret: string | undefined;

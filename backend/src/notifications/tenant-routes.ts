@@ -52,8 +52,7 @@ export const notificationTenantRoutes: FastifyPluginAsync<NotificationTenantRout
   app.put<{ Params: TenantParams }>('/notifications/settings', settings, async (req, reply) => {
     const zone = await timeZone(req.params.tenant_id);
     const input = parseOr400(NotificationSettingsInput, req.body ?? {});
-    const claimed = versionOfIfMatch(req.headers['if-match']);
-    const saved = claimed === null ? 'stale' : await saveSettings({ db, events, clock }, req.params.tenant_id, input, claimed);
+    const saved = await saveSettings({ db, events, clock }, req.params.tenant_id, input, versionOfIfMatch(req.headers['if-match']));
     if (saved === 'stale') throw new StaleDocumentError('notification settings');
     tagged(reply, saved.version);
     return toApiSettings(saved.row, zone, saved.newSecret);

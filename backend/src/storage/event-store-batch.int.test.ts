@@ -37,12 +37,13 @@ describe.each(testDatabaseKinds())('EventStore.appendManyIn on %s', (kind) => {
   it('appends over a version a client claims to have read: its own, or none; an older one or one not reached is stale, and leaves no gap', async () => {
     const stream = { type: 'thing', id: 'claimed' };
     const one = ({ stream: _s, expectedVersion: _e, ...rest }: AppendRequest) => rest;
-    const append = (claimed: number | undefined) => appendOverClaimedVersion(store, { ...one(req('claimed', 1)), stream }, claimed);
+    const append = (claimed: number | null | undefined) => appendOverClaimedVersion(store, { ...one(req('claimed', 1)), stream }, claimed);
     expect(await append(0)).toMatchObject({ version: 1 });
     expect(await append(0)).toBe('stale');
     expect(await append(1)).toMatchObject({ version: 2 });
     expect(await append(1)).toBe('stale');
     expect(await append(7)).toBe('stale');
+    expect(await append(null)).toBe('stale');
     expect(await append(undefined)).toMatchObject({ version: 3 });
     expect((await store.readStream(stream)).map((e) => e.version)).toEqual([1, 2, 3]);
   });

@@ -128,9 +128,10 @@ export class TenantAdmin {
 
   /**
    * Replaces the owner's settings (already validated) with one event; with `expectedVersion`,
-   * only if the tenant's stream is still at that version ('stale' otherwise, nothing written).
+   * only if the tenant's stream is still at that version ('stale' otherwise, or when it is null:
+   * a tag naming no version; nothing written).
    */
-  async putSettings(id: string, settings: TenantSettingsValue, actor: Actor, expectedVersion?: number): Promise<StoredSettings | 'stale' | undefined> {
+  async putSettings(id: string, settings: TenantSettingsValue, actor: Actor, expectedVersion?: number | null): Promise<StoredSettings | 'stale' | undefined> {
     if (!(await this.#tenant(id))) return undefined;
     const payload: TenantSettingsChanged = { tenantId: id, settings };
     const event = { type: TENANT_SETTINGS_CHANGED, payload, occurredAt: this.#clock(), metadata: meta(actor) };

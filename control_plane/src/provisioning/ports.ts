@@ -31,8 +31,8 @@ export interface TenantDirectoryPort {
   /** False: nothing to delete. */
   remove(id: string, opts: { purge: boolean }, actor: Actor): Promise<boolean>;
   settings(id: string): Promise<StoredSettings | undefined>;
-  /** Undefined: no such tenant; 'stale': the tenant changed since `expectedVersion` (nothing written). */
-  putSettings(id: string, settings: TenantSettingsValue, actor: Actor, expectedVersion?: number): Promise<StoredSettings | 'stale' | undefined>;
+  /** Undefined: no such tenant; 'stale': the tenant changed since `expectedVersion`, or it is null (an `If-Match` naming no version); nothing written. */
+  putSettings(id: string, settings: TenantSettingsValue, actor: Actor, expectedVersion?: number | null): Promise<StoredSettings | 'stale' | undefined>;
 }
 
 export interface AccessCodesPort {

@@ -23,8 +23,7 @@ export const settingsRoutes: FastifyPluginAsync<{ tenants: Pick<TenantDirectoryP
     const body = parseOr400(TenantSettingsInput, req.body, reply);
     if (!body) return reply;
     // `If-Match` (optional): the version read; someone else's change since is a 412, not overwritten.
-    const expected = versionOfIfMatch(req.headers['if-match']);
-    const stored = expected === null ? 'stale' : await tenants.putSettings(tenantOf(req), body, { source: 'tenant_api', by: principalName(req.principal) }, expected);
+    const stored = await tenants.putSettings(tenantOf(req), body, { source: 'tenant_api', by: principalName(req.principal) }, versionOfIfMatch(req.headers['if-match']));
     if (stored === 'stale') return sendError(reply, 412, { error: 'stale', message: staleMessage('settings') });
     return answer(reply, tenantOf(req), stored);
   });

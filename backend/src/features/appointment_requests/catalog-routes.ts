@@ -29,7 +29,8 @@ export function catalogRoutes(app: FastifyInstance, ports: FeaturePorts<Appointm
     const tenantId = req.params.tenant_id;
     const { catalog } = parseRequest(CatalogDocument, req.body);
     const payload: CatalogPublished = { tenantId, catalog };
-    await document(tenantId).append(req, { tenantId, events: [{ type: CATALOG_PUBLISHED, payload, metadata: portalMetadata(req) }] });
-    return document(tenantId).send(reply, () => current(tenantId));
+    const doc = document(tenantId);
+    await doc.append(req, { tenantId, events: [{ type: CATALOG_PUBLISHED, payload, metadata: portalMetadata(req) }] });
+    return doc.send(reply, () => current(tenantId));
   });
 }

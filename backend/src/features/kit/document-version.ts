@@ -27,8 +27,7 @@ export function versionedDocument<T>(events: Pick<FeatureEvents, 'append' | 'str
       return doc;
     },
     async append(req, append) {
-      const claimed = versionOfIfMatch(req.headers['if-match']);
-      if (claimed === null || (await appendOverClaimedVersion(events, { ...append, stream }, claimed)) === 'stale') throw new StaleDocumentError(what);
+      if ((await appendOverClaimedVersion(events, { ...append, stream }, versionOfIfMatch(req.headers['if-match']))) === 'stale') throw new StaleDocumentError(what);
     },
   };
 }

@@ -34,8 +34,9 @@ export function menuRoutes(app: FastifyInstance, ports: FeaturePorts<OrderStore>
     const tenantId = req.params.tenant_id;
     const { menu } = parseRequest(MenuDocument, req.body);
     const payload: MenuPublished = { tenantId, menu };
-    await document(tenantId).append(req, { tenantId, events: [{ type: MENU_PUBLISHED, payload, metadata: portalMetadata(req) }] });
-    return document(tenantId).send(reply, () => current(tenantId));
+    const doc = document(tenantId);
+    await doc.append(req, { tenantId, events: [{ type: MENU_PUBLISHED, payload, metadata: portalMetadata(req) }] });
+    return doc.send(reply, () => current(tenantId));
   });
 
   app.post('/menu/items/:item_id/availability', OWNER, async (req, reply) => {
