@@ -19,6 +19,7 @@ import { catalogKey, catalogQuery, saveCatalog } from '../queries';
 /** What callers can book and with whom: services (length, price) and staff (days off). */
 export function CatalogSection({ tenantId, openingHours }: { tenantId: string; openingHours: OpeningHours | null }) {
   const api = useApi();
+  const queryClient = useQueryClient();
   const query = useQuery(catalogQuery(api, tenantId));
   const current = query.data;
   return (
@@ -36,25 +37,19 @@ export function CatalogSection({ tenantId, openingHours }: { tenantId: string; o
           )}
         </QueryView>
       </section>
-      {current && <BookingHours tenantId={tenantId} catalog={current.doc.catalog} etag={current.etag} openingHours={openingHours} />}
+      {/* When appointments can be booked: once services are stored, saved with them over the version read. */}
+      {current && (
+        <ServiceHoursSection
+          heading="Booking hours"
+          description="When appointments can be booked: every appointment starts and ends inside these hours."
+          noun="Booking hours"
+          hours={current.doc.catalog.hours}
+          openingHours={openingHours}
+          apiPrefix="catalog.hours."
+          save={async (hours) => queryClient.setQueryData(catalogKey(tenantId), await saveCatalog(api, tenantId, { catalog: { ...current.doc.catalog, hours } }, current.etag))}
+        />
+      )}
     </>
-  );
-}
-
-/** When appointments can be booked: saved with the stored services and staff. */
-function BookingHours({ tenantId, catalog, etag, openingHours }: { tenantId: string; catalog: Catalog; etag: string | null; openingHours: OpeningHours | null }) {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  return (
-    <ServiceHoursSection
-      heading="Booking hours"
-      description="When appointments can be booked: every appointment starts and ends inside these hours."
-      noun="Booking hours"
-      hours={catalog.hours}
-      openingHours={openingHours}
-      apiPrefix="catalog.hours."
-      save={async (hours) => queryClient.setQueryData(catalogKey(tenantId), await saveCatalog(api, tenantId, { catalog: { ...catalog, hours } }, etag))}
-    />
   );
 }
 

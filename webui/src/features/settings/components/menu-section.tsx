@@ -20,6 +20,7 @@ type Form = UseFormReturn<MenuFormInput, unknown, MenuFormValue>;
 /** The menu callers order from: categories, items, prices, options, and what is sold out today. */
 export function MenuSection({ tenantId, openingHours }: { tenantId: string; openingHours: OpeningHours | null }) {
   const api = useApi();
+  const queryClient = useQueryClient();
   const query = useQuery(menuQuery(api, tenantId));
   const current = query.data;
   return (
@@ -39,25 +40,19 @@ export function MenuSection({ tenantId, openingHours }: { tenantId: string; open
           )}
         </QueryView>
       </section>
-      {current && <KitchenHours tenantId={tenantId} menu={current.doc.menu} etag={current.etag} openingHours={openingHours} />}
+      {/* When orders are taken: once a menu is stored, saved with it over the version read. */}
+      {current && (
+        <ServiceHoursSection
+          heading="Kitchen hours"
+          description="When callers can order for: every pickup or delivery time falls inside these hours."
+          noun="Kitchen hours"
+          hours={current.doc.menu.hours}
+          openingHours={openingHours}
+          apiPrefix="menu.hours."
+          save={async (hours) => queryClient.setQueryData(menuKey(tenantId), await saveMenu(api, tenantId, { menu: { ...current.doc.menu, hours } }, current.etag))}
+        />
+      )}
     </>
-  );
-}
-
-/** When orders are taken: saved with the stored menu. */
-function KitchenHours({ tenantId, menu, etag, openingHours }: { tenantId: string; menu: Menu; etag: string | null; openingHours: OpeningHours | null }) {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  return (
-    <ServiceHoursSection
-      heading="Kitchen hours"
-      description="When callers can order for: every pickup or delivery time falls inside these hours."
-      noun="Kitchen hours"
-      hours={menu.hours}
-      openingHours={openingHours}
-      apiPrefix="menu.hours."
-      save={async (hours) => queryClient.setQueryData(menuKey(tenantId), await saveMenu(api, tenantId, { menu: { ...menu, hours } }, etag))}
-    />
   );
 }
 
